@@ -1,0 +1,48 @@
+# Two commands: `make publish` builds the demo site into output/, `make test` runs the tests.
+# Each sets up what it needs first: a virtual environment, the Python package and the theme.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SASS := theme/node_modules/.bin/sass
+CSS := theme/static/css/notes.css
+
+.PHONY: publish test build serve setup css golden clean
+
+publish: setup
+	$(BIN)/notes publish
+
+test: setup
+	$(BIN)/python -m pytest
+
+build: setup
+	$(BIN)/notes build
+
+serve: setup
+	$(BIN)/notes serve
+
+setup: $(VENV)/.installed css
+
+css: $(CSS)
+
+# Regenerate the golden files in tests/golden/ after a deliberate change to the output.
+golden: setup
+	NOTES_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "notes needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+theme/node_modules/.installed: theme/package.json theme/package-lock.json
+	cd theme && npm ci --no-audit --no-fund
+	touch $@
+
+$(CSS): theme/node_modules/.installed $(wildcard theme/scss/*.scss)
+	mkdir -p $(dir $(CSS))
+	$(SASS) --no-source-map --quiet-deps --style=compressed --load-path=theme/node_modules theme/scss/notes.scss $(CSS)
+
+clean:
+	rm -rf output output.previous .output-build-* $(CSS)

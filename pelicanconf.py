@@ -1,0 +1,81 @@
+"""Pelican settings for building the site locally (`notes build`, `notes serve`).
+
+Production overrides live in publishconf.py, which imports this file.
+Editorial rules (tone, cadence) live under [tool.notes] in pyproject.toml.
+"""
+
+SITENAME = "Department for Local Services blog"
+SITESUBTITLE = "Leadership posts and team weeknotes"
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+PLUGINS = ["pipeline.pelican"]
+
+TIMEZONE = "Europe/London"
+DEFAULT_LANG = "en-GB"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+DEFAULT_CATEGORY = "blog"
+USE_FOLDER_AS_CATEGORY = False
+
+# Content folders: posts and weeknotes are articles, pages are pages.
+# teams/ and authors/ are read by the notes plugin and get pages of their own.
+ARTICLE_PATHS = ["posts", "weeknotes"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+
+# GDS blog style URLs (see docs/content.md).
+ARTICLE_URL = "{date:%Y}/{date:%m}/{date:%d}/{slug}/"
+ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{date:%d}/{slug}/index.html"
+WEEKNOTE_URL = "weeknotes/{team}/{week}/"
+WEEKNOTE_SAVE_AS = "weeknotes/{team}/{week}/index.html"
+WEEKNOTE_CATEGORY = "Weeknotes"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+TEAM_URL = "teams/{slug}/"
+TEAM_SAVE_AS = "teams/{slug}/index.html"
+TEAMS_URL = "teams/"
+TEAMS_SAVE_AS = "teams/index.html"
+AUTHOR_URL = "authors/{slug}/"
+# Pelican writes pages only for authors who have notes; the notes plugin
+# writes one for every file in content/authors/, at PROFILE_SAVE_AS.
+AUTHOR_SAVE_AS = ""
+PROFILE_SAVE_AS = "authors/{slug}/index.html"
+AUTHORS_URL = "authors/"
+AUTHORS_SAVE_AS = "authors/index.html"
+TAG_URL = "tags/{slug}/"
+TAG_SAVE_AS = "tags/{slug}/index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = "tags/index.html"
+CATEGORY_URL = "categories/{slug}/"
+CATEGORY_SAVE_AS = "categories/{slug}/index.html"
+CATEGORIES_URL = "categories/"
+CATEGORIES_SAVE_AS = "categories/index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+DIRECT_TEMPLATES = ["index", "tags", "categories", "archives"]
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DEFAULT_PAGINATION = False
+
+# A future date means scheduled: such notes are held back as drafts.
+WITH_FUTURE_DATES = False
+
+# Feeds are built by the notes feeds plugin with feedgen, never by Pelican.
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {},
+    },
+    "output_format": "html5",
+}

@@ -1,0 +1,1 @@
+"""notes: lint and publish leadership blogs and team weeknotes."""

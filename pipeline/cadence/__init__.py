@@ -1,0 +1,1 @@
+"""Cadence: is every team publishing on its rhythm?"""

@@ -1,0 +1,183 @@
+"""Read one Markdown file into front matter and body, keeping exact positions.
+
+python-frontmatter finds the `---` boundaries and its YAML handler parses the
+front matter; we give the handler a loader that remembers where every key and
+value stands, so that every later message can name its line and column.
+Nothing else in the project parses front matter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from pipeline.findings import Finding
+
+Position = tuple[int, int]  # 1-based line and column in the file
+
+UTF8_BOM = "\ufeff"
+
+
+class DocumentError(Exception):
+    """The file cannot be read as front matter and Markdown."""
+
+    def __init__(self, finding: Finding):
+        super().__init__(str(finding))
+        self.finding = finding
+
+
+@dataclass
+class Document:
+    """A file's front matter (`meta`) and Markdown `body`, with positions."""
+
+    path: Path
+    source: str
+    meta: dict[str, Any]
+    body: str
+    body_line: int
+    key_pos: dict[str, Position] = field(default_factory=dict)
+    value_pos: dict[str, Position] = field(default_factory=dict)
+    item_pos: dict[tuple[str, int], Position] = field(default_factory=dict)
+
+    def where(self, key: str, index: int | None = None) -> Position:
+        """Where a value (or one list item) stands, else its key, else line 1."""
+        if index is not None and (key, index) in self.item_pos:
+            return self.item_pos[key, index]
+        return self.value_pos.get(key) or self.key_pos.get(key) or (1, 1)
+
+
+class _DuplicateKey(yaml.MarkedYAMLError):
+    pass
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text and refuses duplicate keys.
+
+    Dates stay text so that one parser (`pipeline.content.schema`) reads them
+    all the same way, with or without a time, and reports bad ones clearly.
+    """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise _DuplicateKey(
+                    problem=f"duplicate key '{key}' (first given on line {seen[key].start_mark.line + 1})",
+                    problem_mark=key_node.start_mark,
+                )
+            seen[key] = key_node
+        return super().construct_mapping(node, deep=deep)
+
+
+class PositionedYAMLHandler(YAMLHandler):
+    """python-frontmatter's YAML handler, returning the node tree as well."""
+
+    def load(self, fm: str, **kwargs: object) -> tuple[Any, yaml.Node | None]:
+        loader = _Loader(fm)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+        return data, node
+
+
+HANDLER = PositionedYAMLHandler()
+
+
+def decode(raw: bytes, source: str) -> str:
+    """Bytes to text: UTF-8 only (a BOM is allowed), no NUL bytes, CRLF folded."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DocumentError(Finding(source, 1, 1, "M001", "file is UTF-16; save it as UTF-8"))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        byte = raw[err.start : err.start + 1].hex().upper()
+        raise DocumentError(
+            Finding(source, line, col, "M001", f"byte 0x{byte} is not UTF-8; save the file as UTF-8")
+        ) from None
+    if "\0" in text:
+        offset = text.index("\0")
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        raise DocumentError(Finding(source, line, col, "M001", "file contains a NUL byte; is it a binary file?"))
+    return text.removeprefix(UTF8_BOM).replace("\r\n", "\n")
+
+
+def parse(text: str, path: Path, source: str) -> Document:
+    """Split and parse a file's text. Raises DocumentError with a position."""
+    if not HANDLER.detect(text):
+        raise DocumentError(
+            Finding(source, 1, 1, "M002", "file must start with front matter: a line '---', YAML fields, then '---'")
+        )
+    opening = HANDLER.FM_BOUNDARY.match(text)
+    try:
+        fm, body = HANDLER.split(text)
+    except ValueError:
+        raise DocumentError(
+            Finding(source, 1, 1, "M003", "front matter is not closed: add a line '---' after the last field")
+        ) from None
+    # YAML marks count lines from the start of `fm`, which is on this 0-based line.
+    fm_line = text.count("\n", 0, opening.end())
+    body_offset = len(text) - len(body)
+    body_line = text.count("\n", 0, body_offset) + 1
+    # The boundary pattern leaves the newline that ends the closing '---' in the body.
+    if body.startswith("\n"):
+        body, body_line = body[1:], body_line + 1
+
+    try:
+        data, node = HANDLER.load(fm)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (fm_line + mark.line + 1, mark.column + 1) if mark else (fm_line + 2, 1)
+        problem = (err.problem or "invalid YAML").replace("\t", "\\t")
+        code = "M006" if isinstance(err, _DuplicateKey) else "M004"
+        message = problem if code == "M006" else f"front matter is not valid YAML: {problem}"
+        raise DocumentError(Finding(source, line, col, code, message)) from None
+    except yaml.YAMLError as err:
+        raise DocumentError(Finding(source, fm_line + 2, 1, "M004", f"front matter is not valid YAML: {err}")) from None
+
+    if data is None:
+        data, node = {}, None
+    if not isinstance(data, dict):
+        raise DocumentError(
+            Finding(source, fm_line + 2, 1, "M005", "front matter must be fields written as 'name: value'")
+        )
+    doc = Document(path=path, source=source, meta=data, body=body, body_line=body_line)
+    if node is not None:
+        _record_positions(doc, node, fm_line)
+    return doc
+
+
+def _record_positions(doc: Document, mapping: yaml.MappingNode, fm_line: int) -> None:
+    def pos(mark: yaml.Mark) -> Position:
+        return fm_line + mark.line + 1, mark.column + 1
+
+    for key_node, value_node in mapping.value:
+        key = key_node.value
+        doc.key_pos[key] = pos(key_node.start_mark)
+        doc.value_pos[key] = pos(value_node.start_mark)
+        if isinstance(value_node, yaml.SequenceNode):
+            for index, item in enumerate(value_node.value):
+                doc.item_pos[key, index] = pos(item.start_mark)
+
+
+def read(path: Path, source: str) -> Document:
+    """Read and parse one file. Raises DocumentError for anything unreadable."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise DocumentError(Finding(source, 1, 1, "M001", f"cannot read the file: {err.strerror}")) from None
+    return parse(decode(raw, source), path, source)

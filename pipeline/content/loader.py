@@ -1,0 +1,208 @@
+"""Load a content folder into a Site: every file read once, every problem kept.
+
+The linter, `notes new`, the cadence report and the Pelican reader all work
+from the Site this returns, so front matter is parsed one way only.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
+
+from pipeline.content import crosscheck, schema
+from pipeline.content.frontmatter import Document, DocumentError, read
+from pipeline.content.model import PAGE, POST, WEEKNOTE, Author, IsoWeek, Note, Team
+from pipeline.findings import Finding, has_errors
+
+TEAM, AUTHOR = "team", "author"
+FOLDERS = {"posts": POST, "pages": PAGE, "teams": TEAM, "authors": AUTHOR}
+SCHEMAS = {POST: schema.POST, WEEKNOTE: schema.WEEKNOTE, PAGE: schema.PAGE, TEAM: schema.TEAM, AUTHOR: schema.AUTHOR}
+WEEKNOTE_NAME = re.compile(r"(\d{4}-[Ww]\d{2})\.md")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+LAYOUT = (
+    "posts/<name>.md, weeknotes/<team>/<YYYY>-W<ww>.md, teams/<slug>.md, authors/<slug>.md or pages/<name>.md"
+)
+
+
+@dataclass
+class Site:
+    content_dir: Path
+    timezone: ZoneInfo
+    authors: dict[str, Author] = field(default_factory=dict)
+    teams: dict[str, Team] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    files_checked: int = 0
+
+    def note_at(self, path: str | Path) -> Note | None:
+        wanted = Path(path).resolve()
+        return next((n for n in self.notes if n.path.resolve() == wanted), None)
+
+    @property
+    def published(self) -> list[Note]:
+        return [n for n in self.notes if n.status == "published"]
+
+
+def display_path(path: Path) -> str:
+    """How a file is named in messages: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def markdown_files(content_dir: Path) -> list[Path]:
+    found = []
+    for root, dirs, files in os.walk(content_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [Path(root, f) for f in sorted(files) if f.endswith(MARKDOWN_SUFFIXES) and not f.startswith(".")]
+    return found
+
+
+def load_site(content_dir: Path, timezone: str = "Europe/London") -> Site:
+    """Read every Markdown file under `content_dir` and check it against the contract."""
+    site = Site(content_dir=content_dir, timezone=ZoneInfo(timezone))
+    documents: list[tuple[str, Document]] = []
+    paths = markdown_files(content_dir)
+    site.files_checked = len(paths)
+    for path in paths:
+        source = display_path(path)
+        kind = _kind_of(path.relative_to(content_dir))
+        if kind is None:
+            site.findings.append(Finding(source, 1, 1, "M201", f"file is not where notes expects content: use {LAYOUT}"))
+            continue
+        try:
+            documents.append((kind, read(path, source)))
+        except DocumentError as err:
+            site.findings.append(err.finding)
+
+    # Authors and teams first: notes refer to them.
+    for kind, doc in documents:
+        if kind == AUTHOR:
+            _add(site, kind, doc, _author)
+        elif kind == TEAM:
+            _add(site, kind, doc, _team)
+    for kind, doc in documents:
+        if kind not in (AUTHOR, TEAM):
+            _add(site, kind, doc, lambda d, values, k=kind: _note(site, k, d, values))
+
+    site.findings += crosscheck.check(site)
+    site.findings.sort()
+    return site
+
+
+def _kind_of(relative: Path) -> str | None:
+    parts = relative.parts
+    if len(parts) == 2 and parts[0] in FOLDERS:
+        return FOLDERS[parts[0]]
+    if len(parts) == 3 and parts[0] == "weeknotes":
+        return WEEKNOTE
+    return None
+
+
+def _add(site: Site, kind: str, doc: Document, build) -> None:
+    values, findings = schema.validate(doc, kind, SCHEMAS[kind])
+    if not has_errors(findings):
+        try:
+            item = build(doc, values)
+        except DocumentError as err:
+            findings.append(err.finding)
+        else:
+            if isinstance(item, Author):
+                site.authors[item.slug] = item
+            elif isinstance(item, Team):
+                site.teams[item.slug] = item
+            else:
+                site.notes.append(item)
+    site.findings += findings
+
+
+def _file_slug(doc: Document) -> str:
+    stem = doc.path.stem
+    if not schema.SLUG.fullmatch(stem):
+        raise DocumentError(
+            Finding(doc.source, 1, 1, "M201", f"file name '{doc.path.name}' must be a slug: lowercase words joined by hyphens")
+        )
+    return stem
+
+
+def _author(doc: Document, values: dict) -> Author:
+    return Author(_file_slug(doc), values["name"], values.get("role", ""), doc)
+
+
+def _team(doc: Document, values: dict) -> Team:
+    return Team(
+        slug=_file_slug(doc),
+        name=values["name"],
+        cadence=values["cadence"],
+        due=values["due"],
+        since=values["since"],
+        members=values["members"],
+        sections=values.get("sections", ()),
+        quiet=values.get("quiet", ()),
+        doc=doc,
+    )
+
+
+def _note(site: Site, kind: str, doc: Document, values: dict) -> Note:
+    date = values.get("date")
+    if date is not None and date.tzinfo is None:
+        date = date.replace(tzinfo=site.timezone)
+    team = week = None
+    title = values.get("title", "")
+    slug = values.get("slug") or slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+    if kind == WEEKNOTE:
+        team, week = _weeknote_place(doc)
+        if values.get("team", team) != team:
+            line, col = doc.where("team")
+            raise DocumentError(
+                Finding(doc.source, line, col, "M203", f"team '{values['team']}' disagrees with the folder '{team}'; remove the field or move the file")
+            )
+        if IsoWeek.of(date.date()) != week:
+            line, col = doc.where("date")
+            raise DocumentError(
+                Finding(doc.source, line, col, "M202",
+                        f"date {date.date()} is in {IsoWeek.of(date.date())}, but the file name says {week}: "
+                        f"use a date from {week.monday} to {week.sunday}, or rename the file")
+            )
+        team_name = site.teams[team].name if team in site.teams else team
+        title = title or f"{team_name} weeknote: week {week.week}, {week.year}"
+        slug = f"{team}-{week.slug}"
+    return Note(
+        kind=kind,
+        source=doc.source,
+        path=doc.path,
+        title=title,
+        date=date,
+        authors=values.get("authors", ()),
+        summary=values.get("summary", ""),
+        slug=slug,
+        status=values.get("status", "published"),
+        category=values.get("category"),
+        tags=values.get("tags", ()),
+        team=team,
+        week=week,
+        doc=doc,
+    )
+
+
+def _weeknote_place(doc: Document) -> tuple[str, IsoWeek]:
+    team = doc.path.parent.name
+    match = WEEKNOTE_NAME.fullmatch(doc.path.name)
+    week = None
+    if match:
+        try:
+            week = IsoWeek.parse(match[1])
+        except ValueError:
+            pass
+    if week is None:
+        raise DocumentError(
+            Finding(doc.source, 1, 1, "M201", f"weeknote file name '{doc.path.name}' must be its ISO week, like 2026-W48.md")
+        )
+    return team, week

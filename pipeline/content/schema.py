@@ -1,0 +1,206 @@
+"""The front-matter schema: which fields each kind of file has, and their types.
+
+Each field names what it expects in words, and that text goes straight into
+the error message, so a writer reads what to put instead of a type name.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Callable
+
+from pipeline.content.frontmatter import Document
+from pipeline.findings import Finding, Level
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# ISO 8601 as writers type it: a date, optionally a time (with or without seconds), optionally an offset.
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+PERIOD = re.compile(r"(\d{4})-(W\d{2}|\d{2})")
+
+
+class Invalid(Exception):
+    """A value of the wrong shape. `code` says which rule it breaks."""
+
+    def __init__(self, code: str, received: str, index: int | None = None):
+        super().__init__(received)
+        self.code = code
+        self.received = received
+        self.index = index
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (YAML reads yes/no/true/false as a yes-or-no value; put text in quotes)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of fields"
+    if value is None:
+        return "nothing"
+    return f"'{value}'"
+
+
+def text(value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise Invalid("M102", _describe(value))
+    return str(value).strip()
+
+
+def slug(value: Any) -> str:
+    value = text(value)
+    if not SLUG.fullmatch(value):
+        raise Invalid("M105", _describe(value))
+    return value
+
+
+def _listed(item: Callable[[Any], Any]) -> Callable[[Any], tuple]:
+    """A list of `item`; a single value is taken as a list of one."""
+
+    def convert(value: Any) -> tuple:
+        items = value if isinstance(value, list) else [value]
+        out = []
+        for index, one in enumerate(items):
+            try:
+                out.append(item(one))
+            except Invalid as err:
+                raise Invalid(err.code, err.received, index) from None
+        return tuple(out)
+
+    return convert
+
+
+def timestamp(value: Any) -> datetime:
+    """An ISO 8601 date or date and time; the time zone is applied later."""
+    value = text(value)
+    if not DATE.fullmatch(value):
+        raise Invalid("M103", _describe(value))
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise Invalid("M103", f"'{value}', which is not a real date or time") from None
+
+
+def day(value: Any) -> date:
+    stamp = timestamp(value)
+    if stamp.time() != datetime.min.time():
+        raise Invalid("M103", _describe(value))
+    return stamp.date()
+
+
+def choice(*options: str) -> Callable[[Any], str]:
+    def convert(value: Any) -> str:
+        value = text(value).lower()
+        if value not in options:
+            raise Invalid("M105", _describe(value))
+        return value
+
+    return convert
+
+
+def period(value: Any) -> str:
+    """A period a team need not publish in: an ISO week (2026-W52) or a month (2026-12)."""
+    value = text(value).upper()
+    match = PERIOD.fullmatch(value)
+    if not match:
+        raise Invalid("M105", _describe(value))
+    year, part = int(match[1]), match[2]
+    try:
+        if part.startswith("W"):
+            date.fromisocalendar(year, int(part[1:]), 1)
+        else:
+            date(year, int(part), 1)
+    except ValueError:
+        raise Invalid("M105", f"'{value}', which is not a real week or month") from None
+    return value
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    convert: Callable[[Any], Any]
+    expected: str
+    required: bool = False
+
+
+Schema = dict[str, Field]
+
+
+def schema(*fields: Field) -> Schema:
+    return {f.name: f for f in fields}
+
+
+_title = Field("title", text, "the title as text, at most 65 characters", required=True)
+_date = Field("date", timestamp, "an ISO 8601 date like 2026-11-27 or 2026-11-27 09:30", required=True)
+_authors = Field("authors", _listed(slug), "a list of author slugs like [jane-doe]", required=True)
+_summary = Field("summary", text, "one or two sentences for listings and feeds", required=True)
+_tags = Field("tags", _listed(text), "a list of tags like [roadmap, hiring]")
+_status = Field("status", choice("draft", "published"), "draft or published")
+_slug = Field("slug", slug, "lowercase words joined by hyphens, like why-we-blog")
+
+POST = schema(
+    _title, _date, _authors, _summary, _tags, _status, _slug,
+    Field("category", text, "a category name like leadership"),
+)
+WEEKNOTE = schema(
+    _date, _authors, _summary, _tags, _status,
+    Field("title", text, "the title as text, at most 65 characters"),
+    Field("team", slug, "the team slug, the same as the folder name"),
+)
+PAGE = schema(_title, _status, _slug, Field("summary", text, "one or two sentences"))
+TEAM = schema(
+    Field("name", text, "the team's name as text", required=True),
+    Field("cadence", choice("weekly", "fortnightly", "monthly"), "weekly, fortnightly or monthly", required=True),
+    Field("due", choice(*WEEKDAYS), "a day of the week like friday", required=True),
+    Field("since", day, "the date notes are expected from, like 2026-01-09", required=True),
+    Field("members", _listed(slug), "a list of author slugs like [sam-lee]", required=True),
+    Field("sections", _listed(text), "a list of headings like [What went well, What's next]"),
+    Field("quiet", _listed(period), "a list of weeks or months like [2026-W52, 2027-01]"),
+)
+AUTHOR = schema(
+    Field("name", text, "the person's name as text", required=True),
+    Field("role", text, "their job title as text"),
+)
+
+
+def validate(doc: Document, kind: str, fields: Schema) -> tuple[dict[str, Any], list[Finding]]:
+    """Convert a document's front matter; report every field that does not fit."""
+    values: dict[str, Any] = {}
+    findings: list[Finding] = []
+    for key, raw in doc.meta.items():
+        spec = fields.get(str(key))
+        if spec is None:
+            line, col = doc.key_pos.get(str(key), (1, 1))
+            close = difflib.get_close_matches(str(key), fields, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"expected one of: {', '.join(sorted(fields))}"
+            findings.append(
+                Finding(doc.source, line, col, "M104", f"unknown field '{key}' for a {kind}; {hint}", Level.WARNING)
+            )
+            continue
+        try:
+            value = spec.convert(raw)
+        except Invalid as err:
+            line, col = doc.where(spec.name, err.index)
+            got = f"item {err.index + 1} is {err.received}" if err.index is not None else f"got {err.received}"
+            findings.append(
+                Finding(doc.source, line, col, err.code, f"'{spec.name}' must be {spec.expected}; {got}")
+            )
+            continue
+        if spec.required and value in ("", ()):
+            line, col = doc.where(spec.name)
+            findings.append(
+                Finding(doc.source, line, col, "M101", f"'{spec.name}' is empty; expected {spec.expected}")
+            )
+            continue
+        values[spec.name] = value
+    for spec in fields.values():
+        if spec.required and spec.name not in doc.meta:
+            findings.append(
+                Finding(doc.source, 1, 1, "M101", f"missing required field '{spec.name}': {spec.expected}")
+            )
+    return values, findings

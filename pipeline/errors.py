@@ -1,0 +1,30 @@
+"""Exit codes and the errors that carry them to the CLI."""
+
+from __future__ import annotations
+
+import enum
+
+
+class ExitCode(enum.IntEnum):
+    """What `notes` exits with; documented in `notes --help` and README.md."""
+
+    OK = 0
+    #: The content has errors (lint or metadata errors, overdue teams with
+    #: --strict), or the build failed.
+    CONTENT = 1
+    #: Bad usage, bad configuration, or input that cannot be read.
+    USAGE = 2
+
+
+class NotesError(Exception):
+    """A problem the user can fix; the CLI prints the message, never a traceback."""
+
+    exit_code = ExitCode.USAGE
+
+
+class ConfigError(NotesError):
+    exit_code = ExitCode.USAGE
+
+
+class BuildFailed(NotesError):
+    exit_code = ExitCode.CONTENT

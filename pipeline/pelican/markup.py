@@ -1,0 +1,29 @@
+"""Markdown to HTML with the site's Python-Markdown settings (Pelican's MARKDOWN)."""
+
+from __future__ import annotations
+
+from markdown import Markdown
+
+
+class Renderer:
+    """One Markdown instance per reader or generator, reset between documents."""
+
+    def __init__(self, settings: dict):
+        config = settings.get("MARKDOWN", {})
+        extension_configs = config.get("extension_configs", {})
+        self._md = Markdown(
+            extensions=list(dict.fromkeys([*config.get("extensions", []), *extension_configs])),
+            extension_configs=extension_configs,
+            output_format=config.get("output_format", "html5"),
+        )
+
+    def block(self, text: str) -> str:
+        self._md.reset()
+        return self._md.convert(text)
+
+    def inline(self, text: str) -> str:
+        """One paragraph of Markdown as phrasing content, for summaries inside a <p>."""
+        html = self.block(text)
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        return html

@@ -1,0 +1,35 @@
+"""The one place findings become text for people: `path:line:col: CODE message`."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import click
+
+from pipeline.findings import Finding, Level
+
+COLOURS = {Level.ERROR: "red", Level.WARNING: "yellow", Level.SUGGESTION: "cyan"}
+
+
+def finding_line(finding: Finding) -> str:
+    code = click.style(finding.code, fg=COLOURS[finding.level], bold=True)
+    return f"{finding.path}:{finding.line}:{finding.col}: {code} {finding.message}"
+
+
+def summary_line(findings: list[Finding], files_checked: int) -> str:
+    counts = Counter(f.level for f in findings)
+    if not findings:
+        return f"Checked {_plural(files_checked, 'file')}: no problems found."
+    parts = [_plural(counts[level], str(level)) for level in sorted(counts, reverse=True)]
+    files = len({f.path for f in findings})
+    return f"Checked {_plural(files_checked, 'file')}: {', '.join(parts)} in {_plural(files, 'file')}."
+
+
+def echo_findings(findings: list[Finding], files_checked: int) -> None:
+    for finding in findings:
+        click.echo(finding_line(finding))
+    click.echo(summary_line(findings, files_checked))
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -1,0 +1,58 @@
+"""Shared fixtures: real sites in temporary folders, built with the real settings and theme."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE_CONTENT = REPO / "tests" / "fixtures" / "site" / "content"
+
+
+def make_site(root: Path, content: Path | dict[str, str | bytes] | None = FIXTURE_CONTENT) -> Path:
+    """A site folder like the repository's: its settings files, its theme, and `content`.
+
+    `content` is a folder to copy, or a mapping of paths (relative to content/)
+    to file text or bytes.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    for name in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy(REPO / name, root / name)
+    (root / "theme").symlink_to(REPO / "theme", target_is_directory=True)
+    target = root / "content"
+    if isinstance(content, Path):
+        shutil.copytree(content, target)
+    else:
+        target.mkdir()
+        for relative, text in (content or {}).items():
+            write(target / relative, text)
+    return root
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, str):
+        # Surrogate escapes stand for raw bytes, so examples can hold non-UTF-8 bytes.
+        text = text.encode("utf-8", "surrogateescape")
+    path.write_bytes(text)
+    return path
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch) -> Path:
+    """The fixture site in a temporary folder, which is also the working folder."""
+    root = make_site(tmp_path / "site")
+    monkeypatch.chdir(root)
+    return root
+
+
+@pytest.fixture(autouse=True)
+def _no_debug(monkeypatch):
+    monkeypatch.delenv("NOTES_DEBUG", raising=False)
+
+
+def pytest_configure(config):
+    os.environ.setdefault("TZ", "UTC")
