@@ -11,7 +11,7 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
 from pipeline.cadence.periods import period_of
-from pipeline.content.loader import Site
+from pipeline.content.loader import Site, display_path
 from pipeline.content.model import IsoWeek
 from pipeline.errors import NotesError
 
@@ -52,7 +52,7 @@ def _write(path: Path, text: str) -> Path:
         with path.open("x", encoding="utf-8") as file:  # "x": never overwrite a note
             file.write(text)
     except FileExistsError:
-        raise NotesError(f"{path} already exists; notes new never overwrites a note") from None
+        raise NotesError(f"{display_path(path)} already exists; notes new never overwrites a note") from None
     return path
 
 

@@ -17,7 +17,8 @@ POST = "posts/p.md"
 
 CASES = [
     ("broken YAML", POST, "---\ntitle: 'How we hire\ndate: 2026-11-27\n---\n",
-     "posts/p.md:4:1: M004 front matter is not valid YAML: found unexpected end of stream"),
+     "posts/p.md:4:1: M004 front matter is not valid YAML: found unexpected end of stream "
+     "(while scanning a quoted scalar that starts at line 2, column 8)"),
     ("tab in YAML", POST, "---\ntitle: How we hire\n\tdate: 2026-11-27\n---\n",
      "posts/p.md:3:1: M004 front matter is not valid YAML: found character '\\t' that cannot start any token"),
     ("missing title", POST, "---\ndate: 2026-11-27\nauthors: [jane-doe]\nsummary: Hiring.\n---\n",

@@ -143,6 +143,9 @@ def parse(text: str, path: Path, source: str) -> Document:
         mark = err.problem_mark or err.context_mark
         line, col = (fm_line + mark.line + 1, mark.column + 1) if mark else (fm_line + 2, 1)
         problem = (err.problem or "invalid YAML").replace("\t", "\\t")
+        if err.context and err.context_mark and err.context_mark is not mark:
+            start = err.context_mark
+            problem += f" ({err.context} that starts at line {fm_line + start.line + 1}, column {start.column + 1})"
         code = "M006" if isinstance(err, _DuplicateKey) else "M004"
         message = problem if code == "M006" else f"front matter is not valid YAML: {problem}"
         raise DocumentError(Finding(source, line, col, code, message)) from None
