@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SASS := theme/node_modules/.bin/sass
 CSS := theme/static/css/notes.css
 
-.PHONY: publish test build serve setup css golden clean
+.PHONY: publish test build serve setup css golden docs clean
 
 publish: setup
 	$(BIN)/notes publish
@@ -28,6 +28,10 @@ css: $(CSS)
 # Regenerate the golden files in tests/golden/ after a deliberate change to the output.
 golden: setup
 	NOTES_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py
+
+# Regenerate docs/cli.md from the commands' help texts.
+docs: setup
+	$(BIN)/python scripts/cli_docs.py
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "notes needs Python 3.11 or newer")'

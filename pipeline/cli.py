@@ -136,7 +136,7 @@ def new_weeknote(team, week, authors, summary, settings):
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @settings_option
 def lint(paths, settings):
-    """Check notes against the content contract and report every problem.
+    """Check all content and report every problem.
 
     Checks front matter (required fields, types, dates), file names, the
     ISO week of weeknotes, and references to teams and authors. Reports one
@@ -167,7 +167,7 @@ def lint(paths, settings):
 @click.option("--team", "teams", multiple=True, help="Only this team's slug; repeat for several.")
 @settings_option
 def cadence(today, teams, settings):
-    """Show whether each team has published its note for the current period.
+    """Show which teams have published for the current period.
 
     Weekly teams publish in each ISO week, fortnightly teams in each
     fortnight from their `since` date, monthly teams in each month; a note
@@ -260,7 +260,7 @@ def build(settings, output):
 @cli.command()
 @output_option
 def publish(output):
-    """Check all content, then build the site for production with publishconf.py.
+    """Check all content, then build for production with publishconf.py.
 
     \b
     Example:
@@ -274,7 +274,10 @@ def publish(output):
 @settings_option
 @output_option
 def serve(port, settings, output):
-    """Preview the site on 127.0.0.1, rebuilding when content, theme or settings change.
+    """Preview the site on 127.0.0.1, rebuilding on every change.
+
+    Rebuilds when content, the theme or the settings change; while the
+    content has errors, the last good build stays up.
 
     \b
     Example:

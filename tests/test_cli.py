@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from tests.conftest import write
+from scripts import cli_docs
+from tests.conftest import REPO, write
 
 COMMANDS = ["build", "cadence", "lint", "new", "publish", "rules", "serve"]
 
@@ -185,3 +186,10 @@ def test_rules_lists_and_explains():
     assert "Flagged: content/weeknotes/data-platform/2026-W48.md\n---\ndate: 2026-11-30\n" in explained.output
     unknown = run("rules", "X999")
     assert (unknown.exit_code, unknown.output) == (2, "notes: error: no rule 'X999'; run 'notes rules' to list them\n")
+
+
+
+@pytest.mark.parametrize("command", cli_docs.COMMANDS, ids=lambda c: " ".join(c) or "notes")
+def test_docs_show_the_current_help(command):
+    docs = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert cli_docs.help_text(command) in docs, "docs/cli.md is out of date: run make docs"
