@@ -8,6 +8,7 @@ half-written site. The old site is kept as `<output>.previous/`.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 import time
@@ -73,6 +74,8 @@ def render(prepared: Prepared) -> Built:
     try:
         Pelican(settings).run()
     except Exception as err:  # noqa: BLE001 - any failure inside Pelican fails the build, and is reported
+        if os.environ.get("NOTES_DEBUG"):
+            raise
         log.errors.append(f"{type(err).__name__}: {err}")
     finally:
         pelican_logger.removeHandler(log)

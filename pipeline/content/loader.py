@@ -39,10 +39,13 @@ class Site:
     notes: list[Note] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     files_checked: int = 0
+    _by_path: dict[Path, Note] = field(default_factory=dict, repr=False)
 
     def note_at(self, path: str | Path) -> Note | None:
-        wanted = Path(path).resolve()
-        return next((n for n in self.notes if n.path.resolve() == wanted), None)
+        """The note read from `path`, or None; Pelican's reader asks once per file."""
+        if len(self._by_path) != len(self.notes):
+            self._by_path = {n.path.resolve(): n for n in self.notes}
+        return self._by_path.get(Path(path).resolve())
 
     @property
     def published(self) -> list[Note]:
