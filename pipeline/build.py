@@ -18,16 +18,20 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.log import console
 
-from pipeline.content.loader import Site, load_site
 from pipeline.errors import BuildFailed
-from pipeline.settings import load as load_settings
+from pipeline.findings import Finding
+from pipeline.project import Project, check, open_project
 
 
 @dataclass(frozen=True)
 class Prepared:
-    settings: dict
-    site: Site
+    project: Project
+    findings: list[Finding]
     output: Path
+
+    @property
+    def settings(self) -> dict:
+        return self.project.settings
 
 
 @dataclass(frozen=True)
@@ -39,10 +43,10 @@ class Built:
 
 
 def prepare(settings_path: Path, output: Path | None = None) -> Prepared:
-    """Read the settings and load and check every file of content."""
-    settings = load_settings(settings_path)
-    site = load_site(Path(settings["PATH"]), settings["TIMEZONE"])
-    return Prepared(settings, site, (output or Path(settings["OUTPUT_PATH"])).resolve())
+    """Open the project and check every file of content."""
+    project = open_project(settings_path)
+    output = (output or Path(project.settings["OUTPUT_PATH"])).resolve()
+    return Prepared(project, check(project), output)
 
 
 class _PelicanLog(logging.Handler):
@@ -64,7 +68,7 @@ def render(prepared: Prepared) -> Built:
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; the site is for a web server to read
-    settings = dict(prepared.settings, OUTPUT_PATH=str(staging), NOTES_SITE=prepared.site)
+    settings = dict(prepared.settings, OUTPUT_PATH=str(staging), NOTES_SITE=prepared.project.site)
 
     log = _PelicanLog()
     pelican_logger = logging.getLogger("pelican")

@@ -11,14 +11,13 @@ import click
 from pipeline import build as site_build
 from pipeline import scaffold, serve as site_serve
 from pipeline.cadence.status import team_statuses
-from pipeline.content import rules as _metadata_rules  # noqa: F401 - registers the M rules
-from pipeline.content.loader import display_path, load_site
+from pipeline.content.loader import display_path
 from pipeline.content.model import IsoWeek
 from pipeline.errors import ExitCode, NotesError
 from pipeline.findings import RULES, has_errors
 from pipeline.report import echo_findings
+from pipeline.project import check, open_project
 from pipeline.settings import DEVELOPMENT, PRODUCTION
-from pipeline.settings import load as load_settings
 
 EXIT_CODES = """\b
 Exit codes:
@@ -67,8 +66,7 @@ def cli():
 
 
 def _load_site(settings: Path):
-    config = load_settings(settings)
-    return load_site(Path(config["PATH"]), config["TIMEZONE"])
+    return open_project(settings).site
 
 
 @cli.group()
@@ -148,8 +146,9 @@ def lint(paths, settings):
       notes lint
       notes lint content/weeknotes/data-platform/
     """
-    site = _load_site(settings)
-    findings = site.findings
+    project = open_project(settings)
+    site = project.site
+    findings = check(project)
     if paths:
         content = site.content_dir.resolve()
         wanted = [p.resolve() for p in paths]
@@ -219,11 +218,11 @@ def rules(code):
 
 def _check_and_build(settings: Path, output: Path | None) -> None:
     prepared = site_build.prepare(settings, output)
-    site = prepared.site
+    site = prepared.project.site
     click.echo(f"Checking {site.files_checked} files in {display_path(site.content_dir)}…")
-    if site.findings:
-        echo_findings(site.findings, site.files_checked)
-    if has_errors(site.findings):
+    if prepared.findings:
+        echo_findings(prepared.findings, site.files_checked)
+    if has_errors(prepared.findings):
         click.echo("Not built: fix the errors above, then run the command again.", err=True)
         raise click.exceptions.Exit(ExitCode.CONTENT)
     click.echo(f"Building the site with {settings}…")

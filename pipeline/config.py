@@ -1,0 +1,182 @@
+"""Editorial settings under [tool.notes] in pyproject.toml, read through a typed schema.
+
+Each part of notes declares its own table (`[tool.notes.lint]`,
+`[tool.notes.cadence]`, ...) with `section()`: typed options, each with a
+default and a description. Loading checks every key and value and reports
+*every* problem at once, each naming the file, the line, the key, what was
+expected and what was found. Unknown keys are errors, so a misspelt option
+never silently falls back to its default.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from pipeline.errors import ConfigError
+
+PYPROJECT = "pyproject.toml"
+
+
+class Invalid(Exception):
+    """A value that does not fit; the message says what was found."""
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    convert: Callable[[Any], Any]  # raises Invalid
+    default: Any
+    expected: str
+    doc: str
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    doc: str
+    options: dict[str, Option]
+
+
+SECTIONS: dict[str, Section] = {}
+
+
+def section(name: str, doc: str, *options: Option) -> Section:
+    """Declare the table [tool.notes.<name>]; each name may be declared once."""
+    if name in SECTIONS:
+        raise ValueError(f"config section {name} is declared twice")
+    SECTIONS[name] = Section(name, doc, {o.name: o for o in options})
+    return SECTIONS[name]
+
+
+class Config:
+    """Loaded settings: `config.section("lint")["select"]`, defaults filled in."""
+
+    def __init__(self, values: dict[str, dict[str, Any]], path: Path | None):
+        self._values = values
+        self.path = path
+
+    def section(self, name: str) -> MappingProxyType:
+        values = dict((o.name, o.default) for o in SECTIONS[name].options.values())
+        values.update(self._values.get(name, {}))
+        return MappingProxyType(values)
+
+
+def load(root: Path) -> Config:
+    """Read [tool.notes] from `root`/pyproject.toml; no file or no table means all defaults."""
+    path = root / PYPROJECT
+    if not path.is_file():
+        return Config({}, None)
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: not valid TOML: {err}") from None
+    tool = data.get("tool", {}).get("notes", {})
+    problems: list[str] = []
+    values: dict[str, dict[str, Any]] = {}
+    for table, raw in tool.items():
+        where = _Locator(path, text)
+        if table not in SECTIONS:
+            problems.append(f"{where.line('tool.notes', table)}: unknown table [tool.notes.{table}]{_hint(table, SECTIONS)}")
+            continue
+        if not isinstance(raw, dict):
+            problems.append(f"{where.line('tool.notes', table)}: [tool.notes.{table}] must be a table")
+            continue
+        options = SECTIONS[table].options
+        values[table] = {}
+        for key, value in raw.items():
+            place = where.line(f"tool.notes.{table}", key)
+            option = options.get(key)
+            if option is None:
+                problems.append(f"{place}: unknown key '{key}' in [tool.notes.{table}]{_hint(key, options)}")
+                continue
+            try:
+                values[table][key] = option.convert(value)
+            except Invalid as err:
+                problems.append(f"{place}: '{key}' in [tool.notes.{table}] must be {option.expected}; got {err}")
+    if problems:
+        raise ConfigError("\n".join(problems))
+    return Config(values, path)
+
+
+def _hint(name: str, known) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return f"; did you mean '{close[0]}'?" if close else f"; expected one of: {', '.join(sorted(known))}"
+
+
+class _Locator:
+    """Finds the line of a key in TOML text: tomllib gives values, not places."""
+
+    def __init__(self, path: Path, text: str):
+        self.path = path
+        self.lines = text.splitlines()
+
+    def line(self, table: str, key: str) -> str:
+        header = re.compile(r"\s*\[\s*" + re.escape(table) + r"\s*\]\s*(#.*)?$")
+        subtable = re.compile(r"\s*\[\s*" + re.escape(f"{table}.{key}") + r"\s*\]")
+        assignment = re.compile(r"\s*" + re.escape(key) + r"\s*=")
+        inside = False
+        for number, line in enumerate(self.lines, start=1):
+            if subtable.match(line):
+                return f"{self.path}:{number}"
+            if header.match(line):
+                inside = True
+            elif line.lstrip().startswith("["):
+                inside = False
+            elif inside and assignment.match(line):
+                return f"{self.path}:{number}"
+        return str(self.path)
+
+
+# Converters shared by every section.
+
+def describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        return f"'{value}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return str(value)
+
+
+def integer(minimum: int | None = None) -> Callable[[Any], int]:
+    def convert(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or (minimum is not None and value < minimum):
+            raise Invalid(describe(value))
+        return value
+
+    return convert
+
+
+def number(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise Invalid(describe(value))
+    return float(value)
+
+
+def boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise Invalid(describe(value))
+    return value
+
+
+def string_list(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise Invalid(describe(value))
+    return tuple(value)
+
+
+def string_table(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise Invalid(describe(value))
+    return dict(value)

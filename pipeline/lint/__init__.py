@@ -1,0 +1,1 @@
+"""The linter: tone rules over Markdown, and the policy that decides what is reported."""
