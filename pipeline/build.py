@@ -44,7 +44,7 @@ class Built:
 
 def prepare(settings_path: Path, output: Path | None = None) -> Prepared:
     """Open the project and check every file of content."""
-    project = open_project(settings_path)
+    project = open_project(settings_path, for_build=True)
     output = (output or Path(project.settings["OUTPUT_PATH"])).resolve()
     return Prepared(project, check(project), output)
 

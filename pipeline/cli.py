@@ -8,8 +8,7 @@ from pathlib import Path
 
 import click
 
-from pipeline import build as site_build
-from pipeline import scaffold, serve as site_serve
+from pipeline import scaffold
 from pipeline.cadence.status import team_statuses
 from pipeline.content.loader import display_path
 from pipeline.content.model import IsoWeek
@@ -217,6 +216,8 @@ def rules(code):
 
 
 def _check_and_build(settings: Path, output: Path | None) -> None:
+    from pipeline import build as site_build  # imports Pelican: only building pays for it
+
     prepared = site_build.prepare(settings, output)
     site = prepared.project.site
     click.echo(f"Checking {site.files_checked} files in {display_path(site.content_dir)}…")
@@ -283,6 +284,9 @@ def serve(port, settings, output):
       notes serve
       notes serve --port 8080
     """
+    from pipeline import build as site_build
+    from pipeline import serve as site_serve
+
     prepared = site_build.prepare(settings, output)
     config = prepared.settings
 

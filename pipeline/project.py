@@ -14,7 +14,7 @@ from pipeline.content import rules as _metadata_rules  # noqa: F401 - registers 
 from pipeline.content.loader import Site, load_site
 from pipeline.findings import Finding
 from pipeline.lint import policy
-from pipeline.settings import load as load_settings
+from pipeline import settings as settings_files
 
 
 @dataclass(frozen=True)
@@ -30,9 +30,12 @@ class Project:
         return self.site.content_dir
 
 
-def open_project(settings_path: Path) -> Project:
-    """Read the settings file, the config beside it, and every file of content."""
-    settings = load_settings(settings_path)
+def open_project(settings_path: Path, *, for_build: bool = False) -> Project:
+    """Read the settings file, the config beside it, and every file of content.
+
+    Only a build needs Pelican's full settings; checks need the content path.
+    """
+    settings = (settings_files.load if for_build else settings_files.read)(settings_path)
     root = settings_path.resolve().parent
     config = notes_config.load(root)
     site = load_site(Path(settings["PATH"]), settings["TIMEZONE"])

@@ -7,12 +7,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 import yaml
-from pelican.settings import DEFAULT_CONFIG
-from pelican.utils import slugify
 
 from pipeline.cadence.periods import period_of
 from pipeline.content.loader import Site, display_path
-from pipeline.content.model import IsoWeek
+from pipeline.content.model import IsoWeek, slugify
 from pipeline.errors import NotesError
 
 POST_BODY = """\
@@ -58,7 +56,7 @@ def _write(path: Path, text: str) -> Path:
 
 def new_post(site: Site, title: str, authors: tuple[str, ...], day: date, summary: str) -> Path:
     _known(site, "author", authors, site.authors)
-    slug = slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+    slug = slugify(title)
     if not slug:
         raise NotesError(f"cannot make a file name from the title '{title}': use some letters or digits")
     path = site.content_dir / "posts" / f"{day:%Y-%m-%d}-{slug}.md"

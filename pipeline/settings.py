@@ -1,34 +1,68 @@
-"""Reading Pelican settings files (pelicanconf.py, publishconf.py) with clear errors."""
+"""Reading Pelican settings files (pelicanconf.py, publishconf.py) with clear errors.
+
+Checking content needs only a few paths from the settings, and importing
+Pelican costs a fifth of a second, so `read()` runs the file itself and
+resolves those paths as Pelican does. Building uses Pelican's own reader.
+"""
 
 from __future__ import annotations
 
+import runpy
 import traceback
 from pathlib import Path
-
-from pelican.settings import read_settings
 
 from pipeline.errors import ConfigError
 
 DEVELOPMENT = Path("pelicanconf.py")
 PRODUCTION = Path("publishconf.py")
+DEFAULT_TIMEZONE = "Europe/London"  # the content contract's default; Pelican's would be UTC
+PATH_SETTINGS = {"PATH": ".", "OUTPUT_PATH": "output", "THEME": "theme"}
 
 
-def load(path: Path, overrides: dict | None = None) -> dict:
-    """Pelican's settings from `path`, as Pelican itself reads them."""
+def read(path: Path) -> dict:
+    """The settings file's own values, with PATH, OUTPUT_PATH and THEME made absolute."""
     if not path.is_file():
         raise ConfigError(
             f"{path}: settings file not found; run notes in the folder that holds it, or pass --settings FILE"
         )
-    try:
-        return read_settings(str(path), override=dict(overrides or {}))
-    except SyntaxError as err:
-        raise ConfigError(f"{err.filename}:{err.lineno}:{err.offset or 1}: settings file is not valid Python: {err.msg}") from None
-    # A settings file is the user's own Python: whatever it raises is a
-    # configuration mistake to report with its place, not a crash of ours.
-    except Exception as err:  # noqa: BLE001
+    with _as_config_errors(path):
+        values = {k: v for k, v in runpy.run_path(str(path)).items() if k.isupper()}
+    base = path.resolve().parent
+    for key, default in PATH_SETTINGS.items():
+        values[key] = str((base / values.get(key, default)).resolve())
+    values.setdefault("TIMEZONE", DEFAULT_TIMEZONE)
+    return values
+
+
+def load(path: Path, overrides: dict | None = None) -> dict:
+    """Pelican's settings from `path`, as Pelican itself reads them, for building."""
+    from pelican.settings import read_settings  # only builds pay for importing Pelican
+
+    timezone = read(path)["TIMEZONE"]
+    with _as_config_errors(path):
+        return read_settings(str(path), override={"TIMEZONE": timezone, **(overrides or {})})
+
+
+class _as_config_errors:
+    """A settings file is the user's own Python: whatever it raises is a
+    configuration mistake to report with its place, not a crash of ours."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, err, tb):
+        if err is None or not isinstance(err, Exception) or isinstance(err, ConfigError):
+            return False
+        if isinstance(err, SyntaxError):
+            raise ConfigError(
+                f"{err.filename}:{err.lineno}:{err.offset or 1}: settings file is not valid Python: {err.msg}"
+            ) from None
         line = next(
-            (frame.lineno for frame in reversed(traceback.extract_tb(err.__traceback__))
-             if Path(frame.filename).resolve() == path.resolve()),
+            (frame.lineno for frame in reversed(traceback.extract_tb(tb))
+             if Path(frame.filename).resolve() == self.path.resolve()),
             1,
         )
-        raise ConfigError(f"{path}:{line}:1: cannot use these settings: {err}") from None
+        raise ConfigError(f"{self.path}:{line}:1: cannot use these settings: {err}") from None

@@ -12,12 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from pelican.settings import DEFAULT_CONFIG
-from pelican.utils import slugify
-
 from pipeline.content import crosscheck, schema
 from pipeline.content.frontmatter import Document, DocumentError, read
-from pipeline.content.model import PAGE, POST, WEEKNOTE, Author, IsoWeek, Note, Team
+from pipeline.content.model import PAGE, POST, WEEKNOTE, Author, IsoWeek, Note, Team, slugify
 from pipeline.findings import Finding, has_errors
 
 TEAM, AUTHOR = "team", "author"
@@ -159,7 +156,7 @@ def _note(site: Site, kind: str, doc: Document, values: dict) -> Note:
         date = date.replace(tzinfo=site.timezone)
     team = week = None
     title = values.get("title", "")
-    slug = values.get("slug") or slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+    slug = values.get("slug") or slugify(title)
     if kind == WEEKNOTE:
         team, week = _weeknote_place(doc)
         if values.get("team", team) != team:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -9,6 +11,13 @@ from pathlib import Path
 from pipeline.content.frontmatter import Document
 
 POST, WEEKNOTE, PAGE = "post", "weeknote", "page"
+
+
+def slugify(text: str) -> str:
+    """A title as a URL slug, as Pelican's default SLUG_REGEX_SUBSTITUTIONS make it."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
+    return re.sub(r"[-\s]+", "-", text)
 
 
 @dataclass(frozen=True, order=True)
