@@ -20,7 +20,8 @@ CASES = [
      "posts/p.md:4:1: M004 front matter is not valid YAML: found unexpected end of stream "
      "(while scanning a quoted scalar that starts at line 2, column 8)"),
     ("tab in YAML", POST, "---\ntitle: How we hire\n\tdate: 2026-11-27\n---\n",
-     "posts/p.md:3:1: M004 front matter is not valid YAML: found character '\\t' that cannot start any token"),
+     "posts/p.md:3:1: M004 front matter is not valid YAML: found a tab character that violates indentation "
+     "(while scanning a plain scalar that starts at line 2, column 8)"),
     ("missing title", POST, "---\ndate: 2026-11-27\nauthors: [jane-doe]\nsummary: Hiring.\n---\n",
      "posts/p.md:1:1: M101 missing required field 'title': the title as text, at most 65 characters"),
     ("bad date", POST, "---\ntitle: How we hire\ndate: 27 November 2026\nauthors: [jane-doe]\nsummary: Hiring.\n---\n",

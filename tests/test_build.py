@@ -99,7 +99,7 @@ def test_errors_block_the_build_and_leave_the_old_site_alone(site):
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         "Checking 12 files in content…",
-        "content/posts/bad.md:3:1: M004 front matter is not valid YAML: expected ',' or ']', but got '<stream end>' "
+        "content/posts/bad.md:3:1: M004 front matter is not valid YAML: did not find expected ',' or ']' "
         "(while parsing a flow sequence that starts at line 2, column 8)",
         "content/weeknotes/data-platform/2026-W48.md:2:7: M202 date 2026-12-04 is in 2026-W49, but the file name "
         "says 2026-W48: use a date from 2026-11-23 to 2026-11-29, or rename the file",

@@ -39,6 +39,9 @@ class Document:
     meta: dict[str, Any]
     body: str
     body_line: int
+    text: str = ""  # the whole file, as decoded: offsets below index into it
+    body_offset: int = 0
+    value_span: dict[str, tuple[int, int]] = field(default_factory=dict)  # scalar values' [start, end)
     key_pos: dict[str, Position] = field(default_factory=dict)
     value_pos: dict[str, Position] = field(default_factory=dict)
     item_pos: dict[tuple[str, int], Position] = field(default_factory=dict)
@@ -54,7 +57,11 @@ class _DuplicateKey(yaml.MarkedYAMLError):
     pass
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser is several times faster than PyYAML's own, with the same marks.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):
     """SafeLoader that keeps dates as text and refuses duplicate keys.
 
     Dates stay text so that one parser (`pipeline.content.schema`) reads them
@@ -158,13 +165,16 @@ def parse(text: str, path: Path, source: str) -> Document:
         raise DocumentError(
             Finding(source, fm_line + 2, 1, "M005", "front matter must be fields written as 'name: value'")
         )
-    doc = Document(path=path, source=source, meta=data, body=body, body_line=body_line)
+    doc = Document(
+        path=path, source=source, meta=data, body=body, body_line=body_line, text=text,
+        body_offset=len(text) - len(body),
+    )
     if node is not None:
-        _record_positions(doc, node, fm_line)
+        _record_positions(doc, node, fm_line, opening.end())
     return doc
 
 
-def _record_positions(doc: Document, mapping: yaml.MappingNode, fm_line: int) -> None:
+def _record_positions(doc: Document, mapping: yaml.MappingNode, fm_line: int, fm_offset: int) -> None:
     def pos(mark: yaml.Mark) -> Position:
         return fm_line + mark.line + 1, mark.column + 1
 
@@ -172,6 +182,8 @@ def _record_positions(doc: Document, mapping: yaml.MappingNode, fm_line: int) ->
         key = key_node.value
         doc.key_pos[key] = pos(key_node.start_mark)
         doc.value_pos[key] = pos(value_node.start_mark)
+        if isinstance(value_node, yaml.ScalarNode):
+            doc.value_span[key] = (fm_offset + value_node.start_mark.index, fm_offset + value_node.end_mark.index)
         if isinstance(value_node, yaml.SequenceNode):
             for index, item in enumerate(value_node.value):
                 doc.item_pos[key, index] = pos(item.start_mark)
