@@ -1,0 +1,119 @@
+"""The /cadence/ page, and the calendar, streak and next due date on each team page.
+
+The build's "today" is the NOTES_TODAY setting (a date, or text like
+"2026-11-29"), by default today in TIMEZONE: tests and golden files pin it
+so that a build is the same on every day. Calendar cells link only to notes
+Pelican publishes, so a scheduled note is never linked before its day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from pipeline.cadence import calendar
+from pipeline.cadence.calendar import Calendar, build_calendar, shared_axis
+from pipeline.cadence.options import CadenceOptions
+from pipeline.cadence.periods import long_date
+from pipeline.cadence.posts import Bunch
+from pipeline.cadence.report import Report, build_report
+from pipeline.cadence.teams import TeamReport
+from pipeline.content.loader import Site
+from pipeline.errors import ConfigError
+
+DEFAULTS = {"CADENCE_URL": "cadence/", "CADENCE_SAVE_AS": "cadence/index.html"}
+
+
+@dataclass(frozen=True)
+class TeamCadence:
+    """A team's rhythm as its page shows it."""
+
+    report: TeamReport
+    calendar: Calendar
+    state: str
+    streak: str
+    next_due: str
+
+
+@dataclass(frozen=True)
+class CadencePage:
+    today: date
+    report: Report
+    teams: dict[str, TeamCadence]  # by slug
+    by_name: tuple[TeamCadence, ...]
+    last_post_url: str | None
+    bunched: tuple[Bunch, ...]  # days up to today with more than one post
+    url: str
+    save_as: str
+
+    @property
+    def today_text(self) -> str:
+        return long_date(self.today)
+
+
+def build_today(settings: dict, site: Site) -> date:
+    """NOTES_TODAY if set, else today in the site's time zone."""
+    value = settings.get("NOTES_TODAY")
+    if value is None:
+        return datetime.now(site.timezone).date()
+    if isinstance(value, datetime) or not isinstance(value, (date, str)):
+        raise ConfigError(f"NOTES_TODAY must be a date like \"2026-11-29\"; got {value!r}")
+    try:
+        return value if isinstance(value, date) else date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"NOTES_TODAY must be a date like \"2026-11-29\"; got {value!r}") from None
+
+
+class CadenceGenerator(Generator):
+    def generate_context(self):
+        site: Site = self.settings["NOTES_SITE"]
+        options = CadenceOptions.from_config(self.settings["NOTES_CONFIG"].section("cadence"))
+        today = build_today(self.settings, site)
+        report = build_report(site.notes, site.teams.values(), today, options, site.timezone)
+
+        # Only notes Pelican publishes have pages: drafts and scheduled notes get no link.
+        urls = {Path(a.source_path).resolve(): a.url for a in self.context.get("articles", [])}
+
+        def url_for(note):
+            return urls.get(note.path.resolve())
+
+        # One axis for every team, so that calendars line up on the cadence page.
+        axis = shared_axis(report.teams) if report.teams else None
+        teams = {
+            r.team.slug: TeamCadence(
+                report=r,
+                calendar=build_calendar(r, url_for, axis),
+                state=calendar.state_text(r),
+                streak=calendar.streak_text(r),
+                next_due=calendar.next_due_text(r),
+            )
+            for r in report.teams
+        }
+        posts = report.posts
+        self.context["cadence"] = CadencePage(
+            today=today,
+            report=report,
+            teams=teams,
+            by_name=tuple(sorted(teams.values(), key=lambda t: (t.report.team.name.casefold(), t.report.team.slug))),
+            last_post_url=url_for(posts.last) if posts.last else None,
+            bunched=tuple(b for b in posts.bunched if b.day <= today),
+            url=self.settings.get("CADENCE_URL", DEFAULTS["CADENCE_URL"]),
+            save_as=self.settings.get("CADENCE_SAVE_AS", DEFAULTS["CADENCE_SAVE_AS"]),
+        )
+
+    def generate_output(self, writer):
+        page: CadencePage = self.context["cadence"]
+        if not page.save_as:
+            return
+        writer.write_file(
+            page.save_as, self.get_template("cadence"), self.context,
+            relative_urls=self.settings["RELATIVE_URLS"], template_name="cadence", url=page.url,
+        )
+
+
+def get_generators(pelican):
+    """For signals.get_generators."""
+    return CadenceGenerator
