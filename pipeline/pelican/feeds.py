@@ -1,0 +1,173 @@
+"""The feeds plugin: Atom and RSS from Pelican's published articles, feeds.opml and /subscribe/.
+
+A Pelican generator, so it runs inside every build and writes into the
+folder Pelican was given (the staging folder of `notes build`). It plans the
+catalogue of feeds in `generate_context`, before any page is written, so that
+templates can link to feeds (`feeds` in the context); it writes the feeds in
+`generate_output`, after every generator has read its content, so that links
+between notes and to static files are resolved.
+
+Only Pelican's published `articles` are used: drafts, and notes dated in the
+future (WITH_FUTURE_DATES = False makes them drafts), never reach a feed, and
+pages are not articles. Pelican's own FEED_* generation stays off.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from pipeline.content.loader import Site
+from pipeline.content.model import Note
+from pipeline.feeds import settings as feed_settings
+from pipeline.feeds.catalogue import Subject, fill, plan
+from pipeline.feeds.digest import digest_entries
+from pipeline.feeds.ids import note_id
+from pipeline.feeds.model import Category, Entry, Link, Person
+from pipeline.feeds.opml import opml
+from pipeline.feeds.render import FeedRenderer
+from pipeline.feeds.settings import FeedSettings
+from pipeline.feeds.text import absolute_html, xml_safe
+from pipeline.pelican.cadence_pages import build_today
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "SUBSCRIBE_URL": "subscribe/",
+    "SUBSCRIBE_SAVE_AS": "subscribe/index.html",
+}
+# Dates a feed with no entries on a site with no notes at all: a fixed moment, never the clock.
+NOTHING_YET = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+class DuplicateEntryId(Exception):
+    """Two notes would have the same entry ID, and feed readers would drop one of them."""
+
+
+class FeedsGenerator(Generator):
+    def generate_context(self):
+        if not feed_settings.enabled(self.settings):
+            return
+        site: Site = self.settings["NOTES_SITE"]
+        # One "today" for the whole build: the cadence page and the digest agree on which weeks are over.
+        self.feed_settings = feed_settings.read(self.settings, today=build_today(self.settings, site))
+        articles = self.context.get("articles", [])
+        self.catalogue = plan(
+            self.feed_settings,
+            teams=[Subject(t.slug, t.name, self.settings["TEAM_URL"].format(slug=t.slug)) for t in site.teams.values()],
+            authors=[
+                Subject(a.slug, a.name, self.settings["AUTHOR_URL"].format(slug=a.slug)) for a in site.authors.values()
+            ],
+            tags=_subjects(tag for article in articles for tag in getattr(article, "tags", ())),
+            categories=_subjects(article.category for article in articles),
+        )
+        self.context["feeds"] = self.catalogue
+
+    def generate_output(self, writer):
+        if not feed_settings.enabled(self.settings):
+            return
+        started = time.perf_counter()
+        site: Site = self.settings["NOTES_SITE"]
+        # Pelican's source paths are absolute, like the loader's: a plain lookup, without resolving each path again.
+        by_path = {str(note.path): note for note in site.notes}
+        notes = [
+            entry_for(article, by_path.get(article.source_path) or site.note_at(article.source_path),
+                      self.feed_settings, self.settings)
+            for article in self.context["articles"]
+        ]
+        _check_unique_ids(notes)
+        team_names = {slug: team.name for slug, team in site.teams.items()}
+        digest = digest_entries(notes, team_names, self.feed_settings, self.settings["ARCHIVES_URL"])
+        carried = fill(self.catalogue, notes, digest)
+        newest = max((entry.updated for entry in [*notes, *digest]), default=NOTHING_YET)
+        renderer = FeedRenderer(self.catalogue, quiet_updated=newest)
+        for feed in self.catalogue:
+            self._write(feed.path, renderer.atom(feed, carried[feed.key]))
+            if feed.rss_path:
+                self._write(feed.rss_path, renderer.rss(feed, carried[feed.key]))
+        self._write(self.catalogue.opml_path, opml(self.catalogue))
+        writer.write_file(
+            self.settings["SUBSCRIBE_SAVE_AS"], self.get_template("subscribe"), self.context,
+            relative_urls=self.settings["RELATIVE_URLS"], template_name="subscribe", url=self.settings["SUBSCRIBE_URL"],
+        )
+        # benchmarks/feeds_scale.py reads the seconds from this record.
+        logger.debug("wrote %d feeds, %s and the subscribe page in %.3f s",
+                     len(self.catalogue), self.catalogue.opml_path, time.perf_counter() - started)
+
+    def _write(self, path: str, data: bytes) -> None:
+        target = Path(self.output_path, path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def entry_for(article, note: Note | None, settings: FeedSettings, pelican_settings: dict) -> Entry:
+    """A published post or weeknote, read from `note`, as feeds show it."""
+    if note is None:  # the notes reader read every article from the Site, so this is a bug
+        raise LookupError(f"{article.source_path} is not in the loaded site")
+    published = note.date.astimezone(settings.timezone)
+    url = settings.absolute(article.url)
+    tags = tuple(getattr(article, "tags", ()))
+    return Entry(
+        id=note_id(note, settings.id_authority),
+        title=xml_safe(article.title),
+        published=published,
+        updated=published,  # no `modified` field yet: a note is dated once
+        summary=absolute_html(article.summary or "", url),
+        content=absolute_html(article.get_content(settings.base_url), url),
+        authors=tuple(Person(xml_safe(a.name), settings.absolute(a.url)) for a in getattr(article, "authors", ())),
+        links=(Link(url, "alternate", "text/html"),),
+        categories=tuple(
+            Category(tag.slug, xml_safe(tag.name), settings.absolute(pelican_settings["TAGS_URL"])) for tag in tags
+        ),
+        kind=note.kind,
+        team=note.team,
+        week=note.week,
+        author_slugs=tuple(a.slug for a in getattr(article, "authors", ())),
+        tag_slugs=tuple(tag.slug for tag in tags),
+        category=article.category.slug if getattr(article, "category", None) else None,
+        source=note.source,
+    )
+
+
+def _subjects(terms: Iterable) -> list[Subject]:
+    """Pelican's tags or categories that have pages, once each (the first name written wins)."""
+    found: dict[str, Subject] = {}
+    for term in terms:
+        if term is not None and term.slug not in found:
+            found[term.slug] = Subject(term.slug, term.name, term.url)
+    return list(found.values())
+
+
+def _check_unique_ids(entries: list[Entry]) -> None:
+    first: dict[str, Entry] = {}
+    clashes = []
+    for entry in entries:
+        if entry.id in first:
+            clashes.append(
+                f"{first[entry.id].source} and {entry.source} have the same feed entry ID {entry.id}, "
+                "so feed readers would show only one: give one of them its own 'id' in the front matter"
+            )
+        else:
+            first[entry.id] = entry
+    if clashes:
+        raise DuplicateEntryId("; ".join(clashes))
+
+
+def _defaults(pelican) -> None:
+    for key, value in DEFAULTS.items():
+        pelican.settings.setdefault(key, value)
+
+
+def _generators(pelican):
+    return FeedsGenerator
+
+
+def register() -> None:
+    signals.initialized.connect(_defaults)
+    signals.get_generators.connect(_generators)
