@@ -27,11 +27,12 @@ css: $(CSS)
 
 # Regenerate the golden files in tests/golden/ after a deliberate change to the output.
 golden: setup
-	NOTES_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py
+	NOTES_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py tests/test_feeds_golden.py tests/test_cadence_site.py
 
 # Regenerate docs/cli.md from the commands' help texts.
 docs: setup
 	$(BIN)/python scripts/cli_docs.py
+	$(BIN)/python scripts/rules_docs.py
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "notes needs Python 3.11 or newer")'

@@ -71,6 +71,14 @@ CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
+# Feed readers need absolute addresses, even from a development build, so
+# feeds link to FEED_DOMAIN (publishconf.py sets it to SITEURL), and entry IDs
+# (tag: URIs) are made from its domain. See docs/feeds.md for every setting.
+FEED_DOMAIN = "https://blog.example.gov.uk"
+NOTES_FEED_MAX_ITEMS = 20  # the site-wide feeds and the digest: the newest 20
+NOTES_FEED_TOPIC_MAX_ITEMS = 500  # team, author, tag and category feeds: complete up to this cap
+NOTES_FEED_RSS = ["all"]  # kinds of feed that also get RSS 2.0: all posts weeknotes digest team author tag category
+NOTES_PUBLISHER = "Department for Local Services"  # the author of weekly digest entries
 
 # Escape every value in templates; the theme marks rendered Markdown with |safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

@@ -9,6 +9,7 @@ from pelicanconf import *  # noqa: E402, F403
 
 SITEURL = "https://blog.example.gov.uk"
 RELATIVE_URLS = False
+FEED_DOMAIN = SITEURL
 
 # Drafts and scheduled notes are not written to the published site at all.
 DRAFT_SAVE_AS = ""

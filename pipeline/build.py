@@ -68,7 +68,8 @@ def render(prepared: Prepared) -> Built:
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; the site is for a web server to read
-    settings = dict(prepared.settings, OUTPUT_PATH=str(staging), NOTES_SITE=prepared.project.site)
+    settings = dict(prepared.settings, OUTPUT_PATH=str(staging), NOTES_SITE=prepared.project.site,
+                    NOTES_CONFIG=prepared.project.config)
 
     log = _PelicanLog()
     pelican_logger = logging.getLogger("pelican")

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import json
 import os
+import sys
 import threading
 from pathlib import Path
 
 import click
 
 from pipeline import scaffold
-from pipeline.cadence.status import team_statuses
+from pipeline.cadence import text as cadence_text
+from pipeline.cadence.options import CadenceOptions
+from pipeline.cadence.report import as_json, build_report
 from pipeline.content.loader import display_path
 from pipeline.content.model import IsoWeek
 from pipeline.errors import ExitCode, NotesError
 from pipeline.findings import RULES, has_errors
 from pipeline.report import echo_findings
-from pipeline.project import check, open_project
+from pipeline.lint import formats
+from pipeline.lint.formats import FORMATS
+from pipeline.lint.policy import LEVELS
+from pipeline.project import lint_options, open_project
 from pipeline.settings import DEVELOPMENT, PRODUCTION
 
 EXIT_CODES = """\b
@@ -129,66 +136,124 @@ def new_weeknote(team, week, authors, summary, settings):
     click.echo(f"Created {display_path(path)}")
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@settings_option
-def lint(paths, settings):
-    """Check all content and report every problem.
+def _codes(ctx, param, value):
+    return tuple(code.strip().upper() for part in value for code in part.split(",") if code.strip())
 
-    Checks front matter (required fields, types, dates), file names, the
-    ISO week of weeknotes, and references to teams and authors. Reports one
-    line per problem: path:line:col: CODE message. With PATHS, reports only
-    problems in those files or folders.
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--select", multiple=True, callback=_codes, help="Only these rule codes or prefixes, like T1,M.")
+@click.option("--ignore", multiple=True, callback=_codes, help="Skip these rule codes or prefixes, like T407.")
+@click.option("--min-level", type=click.Choice(["suggestion", "warning", "error"]), default="warning",
+              show_default=True, help="Show findings at this level and above.")
+@click.option("--stats", "want_stats", is_flag=True, help="Add readability figures for each note.")
+@click.option("--fix", is_flag=True, help="Apply exact, safe swaps (utilise to use, & to and) to the files.")
+@click.option("--diff", "show_diff", is_flag=True, help="Show the safe swaps as a diff; change nothing.")
+@click.option("--stdin-filename", help="The name to report standard input (-) under.")
+@click.option("--no-cache", is_flag=True, help="Lint every file again, ignoring .notes-cache/.")
+@settings_option
+def lint(paths, fmt, select, ignore, min_level, want_stats, fix, show_diff, stdin_filename, no_cache, settings):
+    """Check notes for plain English in GOV.UK style, and content against the contract.
+
+    With no PATHS, checks everything in the content folder. PATHS may be files
+    or folders anywhere: files under content/ are also checked against the
+    content contract; - reads standard input. One line per problem:
+    path:line:col: CODE message. Errors exit 1; unreadable input exits 2.
+    Rules: notes rules. Config: [tool.notes.lint] in pyproject.toml.
 
     \b
     Example:
       notes lint
-      notes lint content/weeknotes/data-platform/
+      notes lint content/weeknotes/identity/ --format github
+      notes lint draft.md --select T1,T2 --min-level suggestion
+      cat draft.md | notes lint - --stats
     """
-    project = open_project(settings)
-    site = project.site
-    findings = check(project)
-    if paths:
-        content = site.content_dir.resolve()
-        wanted = [p.resolve() for p in paths]
-        for path in wanted:
-            if path != content and content not in path.parents:
-                raise NotesError(f"{path} is outside the content folder {display_path(content)}")
-        findings = [f for f in findings if any(p == Path(f.path).resolve() or p in Path(f.path).resolve().parents for p in wanted)]
-    echo_findings(findings, site.files_checked)
+    from pipeline.lint import run as lint_run
+
+    project = open_project(settings) if settings.is_file() else None
+    options = lint_options(project, select=select)
+    options["ignore"] = tuple(options["ignore"]) + ignore  # --ignore adds to the config's list
+    if no_cache:
+        options["cache"] = False
+    result = lint_run.LintRun()
+    if fix or show_diff:
+        _fix(lint_run.gather(project, paths, lint_run.LintRun(), stdin=None), options, write=fix)
+        if show_diff and not fix:
+            return
+        if project and fix:
+            project = open_project(settings)  # the content has changed
+    if not paths and not want_stats and project:
+        findings = lint_run.lint_project(project, options, result)
+    else:
+        targets = lint_run.gather(project, paths, result, stdin=sys.stdin.buffer, stdin_name=stdin_filename)
+        findings = lint_run.findings_for(project, targets, options, result, want_stats=want_stats)
+    shown = [f for f in findings if f.level >= LEVELS[min_level]]
+    formats.echo(formats.render(fmt, shown, result.files, result.stats))
+    if result.unreadable:
+        raise click.exceptions.Exit(ExitCode.USAGE)
     if has_errors(findings):
         raise click.exceptions.Exit(ExitCode.CONTENT)
 
 
+def _fix(targets, options, *, write: bool) -> None:
+    from pipeline.lint import fix as lint_fix
+
+    for target in targets:
+        if target.source == "-" or not Path(target.source).is_file():
+            continue
+        text, count = lint_fix.fixed_text(target, options)
+        if not count:
+            continue
+        if write:
+            lint_fix.write_back(Path(target.source), text)
+            click.echo(f"Fixed {count} in {target.source}", err=True)
+        else:
+            click.echo(lint_fix.unified_diff(target.source, target.text, text), nl=False)
+
+
+def _day(ctx, param, value):
+    return value.date() if value else None
+
+
 @cli.command()
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Report as of this day, YYYY-MM-DD.  [default: today]")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), callback=_day,
+              help="Report as of this day, YYYY-MM-DD.  [default: today in the site's time zone]")
 @click.option("--team", "teams", multiple=True, help="Only this team's slug; repeat for several.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="A table for people, or JSON (schema in docs/cadence.md).")
+@click.option("--strict", is_flag=True, help="Exit 1 when a team is overdue or missed a period in its last 12.")
 @settings_option
-def cadence(today, teams, settings):
-    """Show which teams have published for the current period.
+def cadence(today, teams, fmt, strict, settings):
+    """Show which teams publish on their rhythm, and which are late.
 
     Weekly teams publish in each ISO week, fortnightly teams in each
     fortnight from their `since` date, monthly teams in each month; a note
-    is due on the team's `due` day, the last such day of its period.
+    is due on the team's `due` day, the last such day of its period. Lists
+    each team's state, streak and missed periods (overdue teams first), the
+    gap since the last leadership post, and notes scheduled for later.
 
     \b
     Example:
       notes cadence
       notes cadence --today 2026-11-27 --team data-platform
+      notes cadence --format json --strict
     """
-    site = _load_site(settings)
+    project = open_project(settings)
+    site = project.site
     unknown = [t for t in teams if t not in site.teams]
     if unknown:
         raise NotesError(f"unknown team '{unknown[0]}'; known teams: {', '.join(sorted(site.teams))}")
-    day = today.date() if today else scaffold.today_in(site)
-    statuses = [s for s in team_statuses(site, day) if not teams or s.team.slug in teams]
-    rows = [("Team", "Cadence", "Last note", "This period")] + [
-        (s.team.name, s.team.cadence, f"{s.last.date:%-d %b %Y}" if s.last else "none", f"{s.period.label}: {s.describe}")
-        for s in statuses
-    ]
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    for row in rows:
-        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[3])
+    chosen = [site.teams[slug] for slug in dict.fromkeys(teams)] if teams else list(site.teams.values())
+    options = CadenceOptions.from_config(project.config.section("cadence"))
+    report = build_report(site.notes, chosen, today or scaffold.today_in(site), options, site.timezone)
+    if fmt == "json":
+        click.echo(json.dumps(as_json(report), indent=2, ensure_ascii=False))
+    else:
+        for line in cadence_text.lines(report):
+            click.echo(line)
+    if strict and report.failing:
+        raise click.exceptions.Exit(ExitCode.CONTENT)
 
 
 @cli.command()
@@ -202,7 +267,7 @@ def rules(code):
       notes rules M202
     """
     if code is None:
-        for rule in RULES.values():
+        for rule in sorted(RULES.values(), key=lambda r: r.code):
             click.echo(f"{rule.code}  {str(rule.level):<10} {rule.name:<26} {rule.summary}")
         return
     rule = RULES.get(code.upper())

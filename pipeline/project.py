@@ -7,42 +7,59 @@ same way, and every check's findings pass through the same policy.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from pipeline import config as notes_config
 from pipeline.content import rules as _metadata_rules  # noqa: F401 - registers the M rules
+from pipeline.cadence import rules as cadence_rules  # registers the C rules, before config checks codes
+from pipeline.cadence.options import CadenceOptions  # declares [tool.notes.cadence]
 from pipeline.content.loader import Site, load_site
 from pipeline.findings import Finding
-from pipeline.lint import policy
+from pipeline.lint import policy  # noqa: F401 - declares [tool.notes.lint] before config is read
 from pipeline import settings as settings_files
 
 
-@dataclass(frozen=True)
+@dataclass
 class Project:
     root: Path
     settings_path: Path
     settings: dict
     config: notes_config.Config
-    site: Site
+
+    @cached_property
+    def site(self) -> Site:
+        """Every file of content, read and checked on first use (a cached lint run needs none)."""
+        site = load_site(self.content_dir, self.settings["TIMEZONE"])
+        # Cadence findings join the loader's, so every check (lint, build) reports them through the policy.
+        site.findings += cadence_rules.check(site, CadenceOptions.from_config(self.config.section("cadence")))
+        site.findings.sort()
+        return site
 
     @property
     def content_dir(self) -> Path:
-        return self.site.content_dir
+        return Path(self.settings["PATH"])
 
 
 def open_project(settings_path: Path, *, for_build: bool = False) -> Project:
-    """Read the settings file, the config beside it, and every file of content.
+    """Read the settings file and the config beside it; content is read when first needed.
 
     Only a build needs Pelican's full settings; checks need the content path.
     """
     settings = (settings_files.load if for_build else settings_files.read)(settings_path)
     root = settings_path.resolve().parent
-    config = notes_config.load(root)
-    site = load_site(Path(settings["PATH"]), settings["TIMEZONE"])
-    return Project(root, settings_path, settings, config, site)
+    return Project(root, settings_path, settings, notes_config.load(root))
 
 
-def check(project: Project) -> list[Finding]:
-    """Every finding about the project's content, after the lint policy."""
-    findings = list(project.site.findings)
-    return sorted(policy.apply(findings, project.config.section("lint")))
+def lint_options(project: Project | None, **overrides) -> dict:
+    """[tool.notes.lint] as a plain dict (it goes to worker processes), with command-line overrides."""
+    options = dict(project.config.section("lint") if project else notes_config.load(Path.cwd()).section("lint"))
+    options.update({k: v for k, v in overrides.items() if v})
+    return options
+
+
+def check(project: Project, options: dict | None = None) -> list[Finding]:
+    """Every finding about the project's content (metadata, cadence, tone), after the lint policy."""
+    from pipeline.lint.run import LintRun, lint_project  # the tone rules load only when checking
+
+    return lint_project(project, options if options is not None else lint_options(project), LintRun())

@@ -127,14 +127,17 @@ def test_lint_reports_and_exits_1_on_errors(site):
     )
     only_odd = run("lint", "content/posts/odd.md")
     assert only_odd.exit_code == 0  # a warning alone does not fail
-    assert only_odd.output.splitlines()[-1] == "Checked 12 files: 1 warning in 1 file."
+    assert only_odd.output.splitlines()[-1] == "Checked 1 file: 1 warning in 1 file."
 
 
-def test_lint_refuses_paths_outside_content(site, tmp_path):
-    outside = write(tmp_path / "elsewhere.md", "# Hello\n")
+def test_lint_checks_any_markdown_file_for_tone_only(site, tmp_path):
+    outside = write(tmp_path / "elsewhere.md", "# Hello\n\nWe will utilise it.\n")
     result = run("lint", str(outside))
-    assert result.exit_code == 2
-    assert result.output == f"notes: error: {outside} is outside the content folder content\n"
+    assert result.exit_code == 0
+    assert result.output == (
+        f"{outside}:3:9: T101 'utilise' is a word to avoid in GOV.UK style: write 'use'\n"
+        "Checked 1 file: 1 warning in 1 file.\n"
+    )
 
 
 def test_missing_settings_file_is_a_usage_error(tmp_path, monkeypatch):
@@ -158,13 +161,15 @@ def test_cadence_shows_each_team_this_period(site):
     result = run("cadence", "--today", "2026-11-27")
     assert result.exit_code == 0, result.output
     assert result.output == (
-        "Team           Cadence  Last note    This period\n"
-        "Data platform  weekly   20 Nov 2026  2026-W48: due on Fri 27 Nov\n"
+        "Team           Cadence  Last note    This period                  Streak  Missed (last 12)\n"
+        "Data platform  weekly   20 Nov 2026  2026-W48: due on Fri 27 Nov  3       0\n"
+        "\n"
+        "Posts: last on 20 Nov 2026, 7 days ago; next due by 11 Dec 2026; longest gap 14 days.\n"
     )
     late = run("cadence", "--today", "2026-11-28")
-    assert late.output.splitlines()[1].endswith("2026-W48: overdue by 1 day")
+    assert late.output.splitlines()[1] == "Data platform  weekly   20 Nov 2026  2026-W48: overdue by 1 day  3       0"
     done = run("cadence", "--today", "2026-11-20")
-    assert done.output.splitlines()[1].endswith("2026-W47: published")
+    assert done.output.splitlines()[1] == "Data platform  weekly   20 Nov 2026  2026-W47: published  3       0"
 
 
 def test_cadence_rejects_an_unknown_team(site):
@@ -175,9 +180,10 @@ def test_cadence_rejects_an_unknown_team(site):
 def test_rules_lists_and_explains():
     listing = run("rules")
     assert listing.exit_code == 0
-    assert listing.output.splitlines()[0] == (
-        "M001  error      unreadable-file            The file cannot be read as UTF-8 text."
-    )
+    lines = listing.output.splitlines()
+    assert "M001  error      unreadable-file            The file cannot be read as UTF-8 text." in lines
+    assert "T101  warning    words-to-avoid             A word from GOV.UK's list of words to avoid, with what to write instead." in lines
+    assert [line.split()[0] for line in lines] == sorted(line.split()[0] for line in lines)
     explained = run("rules", "m202")
     assert explained.exit_code == 0
     assert explained.output.startswith(

@@ -27,6 +27,8 @@ def built(tmp_path_factory):
     from tests.conftest import make_site
 
     root = make_site(tmp_path_factory.mktemp("golden") / "site")
+    with (root / "pelicanconf.py").open("a") as settings:
+        settings.write('\nNOTES_TODAY = "2026-11-29"  # team pages show the cadence as of a day: pin it\n')
     cwd = os.getcwd()
     os.chdir(root)
     try:

@@ -51,10 +51,27 @@ class Site:
 
 def display_path(path: Path) -> str:
     """How a file is named in messages: relative to the working folder when inside it."""
+    cwd = _cwd()
+    if not path.is_absolute():
+        path = cwd / path
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.relative_to(cwd))
     except ValueError:
-        return str(path)
+        try:
+            return str(path.resolve().relative_to(cwd))
+        except ValueError:
+            return str(path)
+
+
+def _cwd() -> Path:
+    """The resolved working folder, resolved once per folder: resolving costs a system call per part."""
+    cwd = os.getcwd()
+    if _CWD.get("raw") != cwd:
+        _CWD.update(raw=cwd, resolved=Path(cwd).resolve())
+    return _CWD["resolved"]
+
+
+_CWD: dict = {}
 
 
 def markdown_files(content_dir: Path) -> list[Path]:
@@ -189,6 +206,7 @@ def _note(site: Site, kind: str, doc: Document, values: dict) -> Note:
         team=team,
         week=week,
         doc=doc,
+        id=values.get("id"),
     )
 
 

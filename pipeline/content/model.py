@@ -120,6 +120,7 @@ class Note:
     team: str | None
     week: IsoWeek | None
     doc: Document
+    id: str | None = None  # the feed entry ID from the front matter; feeds make one when it is None
 
     @property
     def body(self) -> str:

@@ -143,16 +143,49 @@ _tags = Field("tags", _listed(text), "a list of tags like [roadmap, hiring]")
 _status = Field("status", choice("draft", "published"), "draft or published")
 _slug = Field("slug", slug, "lowercase words joined by hyphens, like why-we-blog")
 
+# A feed entry ID is a URI: a scheme, a colon and no spaces (RFC 3986), usually a tag: URI (RFC 4151).
+URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
+
+
+def uri(value: Any) -> str:
+    value = text(value)
+    if not URI.fullmatch(value):
+        raise Invalid("M105", _describe(value))
+    return value
+
+
+_id = Field("id", uri, "a URI that names the note in feeds for good, like tag:blog.example.gov.uk,2026-11-20:roadmap")
+
+
+def lint_options(value: Any) -> tuple[str, ...]:
+    """`lint: {ignore: [T101, T2]}`: rule codes or prefixes the linter skips in this file."""
+    if not isinstance(value, dict) or set(value) - {"ignore"}:
+        raise Invalid("M102", _describe(value))
+    codes = value.get("ignore") or []
+    codes = codes if isinstance(codes, list) else [codes]
+    if not all(isinstance(c, str) and re.fullmatch(r"[A-Za-z]\d{0,3}", c) for c in codes):
+        raise Invalid("M105", _describe(value.get("ignore")))
+    return tuple(c.upper() for c in codes)
+
+
+_lint = Field("lint", lint_options, "{ignore: [rule codes]} like {ignore: [T101]}")
+
+# Cadence (docs/cadence.md): publishing during a freeze, and who reviewed a note.
+_freeze_exempt = Field("freeze_exempt", text, "the reason the note may be published during a publishing freeze")
+_reviewed_by = Field("reviewed_by", slug, "the slug of the person who reviewed the note, like jane-doe")
+
 POST = schema(
-    _title, _date, _authors, _summary, _tags, _status, _slug,
+    _lint, _title, _date, _authors, _summary, _tags, _status, _slug, _id,
     Field("category", text, "a category name like leadership"),
+    _freeze_exempt, _reviewed_by,
 )
 WEEKNOTE = schema(
-    _date, _authors, _summary, _tags, _status,
+    _lint, _date, _authors, _summary, _tags, _status, _id,
     Field("title", text, "the title as text, at most 65 characters"),
     Field("team", slug, "the team slug, the same as the folder name"),
+    _freeze_exempt, _reviewed_by,
 )
-PAGE = schema(_title, _status, _slug, Field("summary", text, "one or two sentences"))
+PAGE = schema(_lint, _title, _status, _slug, Field("summary", text, "one or two sentences"))
 TEAM = schema(
     Field("name", text, "the team's name as text", required=True),
     Field("cadence", choice("weekly", "fortnightly", "monthly"), "weekly, fortnightly or monthly", required=True),

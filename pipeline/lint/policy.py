@@ -18,6 +18,8 @@ LEVELS = {"error": Level.ERROR, "warning": Level.WARNING, "suggestion": Level.SU
 
 
 def _codes(value: Any) -> tuple[str, ...]:
+    from pipeline.lint import rules as _tone_rules  # noqa: F401 - every code must be registered to be checked
+
     prefixes = config.string_list(value)
     for prefix in prefixes:
         if not any(code.startswith(prefix.upper()) for code in RULES):
@@ -34,6 +36,13 @@ def _levels(value: Any) -> dict[str, Level | None]:
             raise config.Invalid(f"'{level}' for {code}")
         out[code.upper()] = LEVELS[level]
     return out
+
+
+def _share(value: Any) -> float:
+    share = config.number(value)
+    if not 0 <= share <= 1:
+        raise config.Invalid(config.describe(value))
+    return share
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,16 @@ SECTION = config.section(
                   "Change a rule's level, e.g. {T301 = \"error\"}."),
     config.Option("overrides", _overrides, (), "a list of tables with paths and select, ignore or levels",
                   "Per-path policy, e.g. [[tool.notes.lint.overrides]] paths = [\"content/weeknotes/**\"]."),
+    config.Option("avoid", config.string_table, {}, "a table of word to replacement, like {synergise = \"work together\"}",
+                  "More words to avoid (T101), each with what to write instead."),
+    config.Option("acronyms", config.string_list, (), "a list of acronyms like [\"DfE\", \"HMRC\"]",
+                  "Acronyms readers know, which need no spelling out (T401)."),
+    config.Option("passive_threshold", _share, 0.25, "a number from 0 to 1, like 0.25",
+                  "The share of passive sentences above which T305 reports a note."),
+    config.Option("block_quotes", config.boolean, False, "true or false",
+                  "Lint block quotes too; by default they are someone else's words and skipped."),
+    config.Option("cache", config.boolean, True, "true or false",
+                  "Keep tone findings of unchanged files in .notes-cache/ between runs."),
 )
 
 

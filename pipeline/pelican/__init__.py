@@ -1,8 +1,9 @@
-"""The notes Pelican plugin: our reader, and pages for teams and authors.
+"""The notes Pelican plugin: our reader, pages for teams and authors, and feeds (feeds.py).
 
 Enable it with PLUGINS = ["pipeline.pelican"] in pelicanconf.py. `notes build`
-hands Pelican the Site it has already loaded and checked; a plain `pelican`
-run loads it here, with the same loader.
+hands Pelican the Site it has already loaded and checked (NOTES_SITE) and the
+[tool.notes] config (NOTES_CONFIG); a plain `pelican` run loads both here, the
+same way.
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ from pathlib import Path
 
 from pelican import signals
 
+from pipeline import config as notes_config
+from pipeline import project as _project  # noqa: F401 - declares every [tool.notes] table
 from pipeline.content.loader import load_site
+from pipeline.pelican import cadence_pages, feeds, scheduled
 from pipeline.pelican.generators import ProfilesGenerator
 from pipeline.pelican.reader import NotesReader
 
@@ -34,6 +38,9 @@ def _initialise(pelican) -> None:
         settings.setdefault(key, value)
     if "NOTES_SITE" not in settings:
         settings["NOTES_SITE"] = load_site(Path(settings["PATH"]), settings["TIMEZONE"])
+    if "NOTES_CONFIG" not in settings:
+        # pyproject.toml sits beside the settings file, which Pelican resolves PATH against.
+        settings["NOTES_CONFIG"] = notes_config.load(Path(settings["PATH"]).resolve().parent)
 
 
 def _use_notes_reader(readers) -> None:
@@ -49,3 +56,6 @@ def register() -> None:
     signals.initialized.connect(_initialise)
     signals.readers_init.connect(_use_notes_reader)
     signals.get_generators.connect(_generators)
+    signals.get_generators.connect(cadence_pages.get_generators)
+    scheduled.register()
+    feeds.register()

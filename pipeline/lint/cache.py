@@ -1,0 +1,91 @@
+"""A content-hash cache of tone findings, so unchanged files are not linted again.
+
+The key of a file is a hash of its text, of what the content contract says
+about it (kind, sections), and of a fingerprint of notes' source code and
+the lint options: editing a rule or the config invalidates every entry.
+
+A whole-project run is cached too, keyed by every content file's bytes, the
+settings and config, and the day (cadence findings change with the date): an
+unchanged site is reported without reading a single front matter.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from pipeline.findings import Finding, Level
+
+VERSION = 1
+FOLDER = ".notes-cache"
+PACKAGE_SOURCE = Path(__file__).resolve().parent.parent  # all of pipeline/: loader, rules, cadence
+
+
+def fingerprint(options: dict) -> str:
+    digest = hashlib.sha256(f"v{VERSION}".encode())
+    for source in sorted(PACKAGE_SOURCE.rglob("*.py")):
+        digest.update(source.read_bytes())
+    digest.update(repr(sorted((k, repr(v)) for k, v in options.items())).encode())
+    return digest.hexdigest()
+
+
+class Cache:
+    def __init__(self, root: Path | None, options: dict):
+        self.path = root / FOLDER / "lint.json" if root else None
+        self.fingerprint = fingerprint(options)
+        self.old: dict[str, list] = {}
+        self.new: dict[str, list] = {}
+        self.old_run: dict = {}
+        self.new_run: dict = {}
+        if self.path and self.path.is_file():
+            try:
+                stored = json.loads(self.path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                stored = {}  # a damaged cache is rebuilt, never trusted
+            if stored.get("fingerprint") == self.fingerprint:
+                self.old = stored.get("entries", {})
+                self.old_run = stored.get("run", {})
+
+    @property
+    def enabled(self) -> bool:
+        return self.path is not None
+
+    def get_run(self, key: str) -> tuple[int, list[Finding]] | None:
+        if self.old_run.get("key") != key:
+            return None
+        self.new, self.new_run = self.old, self.old_run  # nothing changed: keep every entry
+        findings = [Finding(path, line, col, code, message, Level(level))
+                    for path, line, col, code, message, level in self.old_run["findings"]]
+        return self.old_run["files"], findings
+
+    def put_run(self, key: str, files: int, findings: list[Finding]) -> None:
+        self.new_run = {"key": key, "files": files,
+                        "findings": [[f.path, f.line, f.col, f.code, f.message, int(f.level)] for f in findings]}
+
+    def key(self, text: str, kind: str | None, sections: tuple[str, ...]) -> str:
+        return hashlib.sha256(f"{kind}\0{sections}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+
+    def get(self, key: str, source: str) -> list[Finding] | None:
+        entry = self.old.get(key)
+        if entry is None:
+            return None
+        self.new[key] = entry
+        return [Finding(source, line, col, code, message, Level(level)) for line, col, code, message, level in entry]
+
+    def put(self, key: str, findings: list[Finding]) -> None:
+        self.new[key] = [[f.line, f.col, f.code, f.message, int(f.level)] for f in findings]
+
+    def save(self) -> None:
+        """Write the entries used in this run (so the file never grows without bound), atomically."""
+        if not self.path or (self.new == self.old and self.new_run == self.old_run):
+            return
+        self.path.parent.mkdir(exist_ok=True)
+        data = json.dumps({"fingerprint": self.fingerprint, "entries": self.new, "run": self.new_run},
+                          separators=(",", ":"))
+        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".lint-")
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(data)
+        os.replace(temporary, self.path)

@@ -1,0 +1,112 @@
+"""Run the tone rules over one file's text and turn their hits into findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.content import schema
+from pipeline.content.frontmatter import Document, decode, parse
+from pipeline.findings import RULES, Finding
+from pipeline.lint import rules as _rules  # noqa: F401 - registers the tone rules
+from pipeline.lint import suppress
+from pipeline.lint.checks import CHECKS, Context, Hit
+from pipeline.lint.prose import Prose, extract
+
+
+@dataclass(frozen=True)
+class Target:
+    """One file to lint: its text (front matter optional) and what the content contract knows of it."""
+
+    source: str  # the name used in messages
+    text: str
+    kind: str | None = None  # post | weeknote | page | team | author, or None outside content/
+    sections: tuple[str, ...] = ()
+    doc: Document | None = None  # already parsed, for files the loader has read
+
+
+def target_from_bytes(raw: bytes, source: str) -> Target:
+    """A file outside content/: decoded like content, front matter used if present."""
+    text = decode(raw, source)
+    doc = None
+    if text.startswith("---"):
+        doc = parse(text, Path(source), source)
+    return Target(source, text, doc=doc)
+
+
+def prose_of(target: Target, block_quotes: bool = False) -> Prose:
+    doc = target.doc
+    fields = {k: v for k, v in (doc.value_span if doc else {}).items() if k in ("title", "summary")}
+    return extract(target.text, doc.body_offset if doc else 0, fields, block_quotes)
+
+
+def _context(target: Target, options: dict) -> Context:
+    meta = target.doc.meta if target.doc else {}
+    return Context(
+        prose=prose_of(target, options.get("block_quotes", False)),
+        kind=target.kind,
+        title=_text(meta.get("title")),
+        summary=_text(meta.get("summary")),
+        sections=target.sections,
+        body_offset=target.doc.body_offset if target.doc else 0,
+        options=options,
+    )
+
+
+def lint_target(target: Target, options: dict) -> list[Finding]:
+    """Every tone finding for one file, before the [tool.notes.lint] policy."""
+    context = _context(target, options)
+    prose = context.prose
+    meta = target.doc.meta if target.doc else {}
+    try:
+        ignored = schema.lint_options(meta["lint"]) if "lint" in meta else ()
+    except schema.Invalid:
+        ignored = ()  # the metadata check reports a malformed `lint` field
+    suppressions = suppress.parse(target.text, ignored)
+    wanted = _wanted(options)
+    findings = []
+    for code, check in CHECKS.items():
+        if not wanted(code):
+            continue
+        rule = RULES[code]
+        for hit in check(context):
+            line, col = prose.position(hit.start)
+            if not suppressions.suppressed(code, line):
+                findings.append(Finding(target.source, line, col, code, hit.message, rule.level))
+    return sorted(findings)
+
+
+def fixes(target: Target, options: dict) -> list[Hit]:
+    """The exact, safe replacements the rules offer for this file, not overlapping."""
+    context = _context(target, options)
+    prose = context.prose
+    suppressions = suppress.parse(target.text)
+    wanted = _wanted(options)
+    found = []
+    for code, check in CHECKS.items():
+        if wanted(code):
+            found += [hit for hit in check(context)
+                      if hit.fix is not None and not suppressions.suppressed(code, prose.position(hit.start)[0])]
+    chosen, last_end = [], -1
+    for hit in sorted(found):
+        if hit.start >= last_end:
+            chosen.append(hit)
+            last_end = hit.end
+    return chosen
+
+
+def _wanted(options: dict):
+    """Skip rules the policy would drop anyway, so they cost nothing."""
+    select, ignore = options.get("select", ()), options.get("ignore", ())
+
+    def wanted(code: str) -> bool:
+        if select and not any(code.startswith(p) for p in select) and not options.get("overrides"):
+            return False
+        return not any(code.startswith(p) for p in ignore)
+
+    return wanted
+
+
+def _text(value) -> str | None:
+    return value if isinstance(value, str) else None
+

@@ -1,0 +1,108 @@
+"""Lint output formats: text for people, JSON for tools, GitHub annotations, SARIF 2.1.0.
+
+The JSON format is a stable, documented schema (docs/lint.md): fields are only
+ever added, never renamed or removed, and `version` changes if that is broken.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import click
+
+from pipeline import __version__
+from pipeline.findings import RULES, Finding, Level
+from pipeline.lint.rules.readability import Stats
+from pipeline.report import finding_line, summary_line
+
+FORMATS = ("text", "json", "github", "sarif")
+JSON_VERSION = 1
+SARIF_LEVELS = {Level.ERROR: "error", Level.WARNING: "warning", Level.SUGGESTION: "note"}
+GITHUB_LEVELS = {Level.ERROR: "error", Level.WARNING: "warning", Level.SUGGESTION: "notice"}
+
+
+def render(fmt: str, findings: list[Finding], files: int, stats: dict[str, Stats]) -> str:
+    return {"text": text, "json": as_json, "github": github, "sarif": sarif}[fmt](findings, files, stats)
+
+
+def text(findings: list[Finding], files: int, stats: dict[str, Stats]) -> str:
+    lines = [finding_line(f) for f in findings]
+    if stats:
+        lines += ["", "Readability (Flesch reading ease: higher is easier; aim for 60 or more):"]
+        width = max(len(s) for s in stats)
+        lines += [f"  {source:<{width}}  {s.words:>5} words  {s.average_sentence:>5.1f} words a sentence  "
+                  f"Flesch {s.flesch:>5.1f}" for source, s in stats.items()]
+    lines.append(summary_line(findings, files))
+    return "\n".join(lines)
+
+
+def as_json(findings: list[Finding], files: int, stats: dict[str, Stats]) -> str:
+    counts = Counter(str(f.level) for f in findings)
+    data = {
+        "version": JSON_VERSION,
+        "files": files,
+        "summary": {level: counts.get(level, 0) for level in ("error", "warning", "suggestion")},
+        "findings": [
+            {"path": f.path, "line": f.line, "column": f.col, "code": f.code, "rule": _rule_name(f.code),
+             "level": str(f.level), "message": f.message, "url": _rule_link(f.code)}
+            for f in findings
+        ],
+    }
+    if stats:
+        data["stats"] = {source: {"words": s.words, "sentences": s.sentences, "average_sentence_words": s.average_sentence,
+                                  "flesch_reading_ease": s.flesch} for source, s in stats.items()}
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def github(findings: list[Finding], files: int, stats: dict[str, Stats]) -> str:
+    """Workflow commands: GitHub Actions shows each as an annotation on the file and line."""
+
+    def escape(value: str, property_: bool = False) -> str:
+        value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return value.replace(":", "%3A").replace(",", "%2C") if property_ else value
+
+    return "\n".join(
+        f"::{GITHUB_LEVELS[f.level]} file={escape(f.path, True)},line={f.line},col={f.col},"
+        f"title={escape(f'{f.code} {_rule_name(f.code)}', True)}::{escape(f.message)}"
+        for f in findings
+    )
+
+
+def sarif(findings: list[Finding], files: int, stats: dict[str, Stats]) -> str:
+    used = sorted({f.code for f in findings})
+    rules = [
+        {"id": code, "name": _rule_name(code),
+         "shortDescription": {"text": RULES[code].summary}, "fullDescription": {"text": RULES[code].why},
+         "helpUri": _rule_link(code), "defaultConfiguration": {"level": SARIF_LEVELS[RULES[code].level]}}
+        for code in used if code in RULES
+    ]
+    index = {rule["id"]: i for i, rule in enumerate(rules)}
+    results = [
+        {"ruleId": f.code, **({"ruleIndex": index[f.code]} if f.code in index else {}),
+         "level": SARIF_LEVELS[f.level], "message": {"text": f.message},
+         "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.path},
+                                             "region": {"startLine": f.line, "startColumn": f.col}}}]}
+        for f in findings
+    ]
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": {"name": "notes", "version": __version__,
+                                      "informationUri": "https://www.gov.uk/guidance/style-guide", "rules": rules}},
+                  "results": results}],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False)
+
+
+def _rule_name(code: str) -> str:
+    return RULES[code].name if code in RULES else ""
+
+
+def _rule_link(code: str) -> str:
+    return RULES[code].link if code in RULES else ""
+
+
+def echo(output: str) -> None:
+    if output:
+        click.echo(output)

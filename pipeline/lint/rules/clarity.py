@@ -1,0 +1,148 @@
+"""T401-T407 clarity: acronyms, eg/ie/etc, ampersands, negative contractions, capitals, ! and ;
+
+Source: https://www.gov.uk/guidance/style-guide/a-to-z
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.findings import Level
+from pipeline.lint.checks import Context, Hit, quoted, tone_rule
+
+LINK = "https://www.gov.uk/guidance/style-guide/a-to-z"
+
+# GOV.UK does not expand these; [tool.notes.lint] acronyms adds more.
+KNOWN_ACRONYMS = frozenset(
+    "AI AM API BBC CCTV COVID CV DIY DVD EU FAQ GB GCSE GMT GP HIV HR HTML ID IT MOT MP NHS NI OK PC PDF PIN PM "
+    "QR SMS TV UK UN UNESCO UNICEF URL US USA USB UTC VAT VPN WHO".split()
+)
+# Block-capital words that shout rather than abbreviate.
+SHOUTING = frozenset(
+    "IMPORTANT NOTE WARNING URGENT NEVER ALWAYS MUST NOT NOW FREE NEW PLEASE ONLY ALL NO YES STOP DO DONT "
+    "CANNOT REQUIRED MANDATORY ATTENTION DEADLINE READ THIS YOU YOUR WILL BEFORE AFTER TODAY".split()
+)
+ROMAN = re.compile(r"[IVXLC]+")
+ACRONYM = re.compile(r"(?<![\w.])([A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)(s)?(?![\w.]*\w)")
+CAPITAL_WORD = re.compile(r"\b[A-Z]{2,}(?:['’][A-Z]+)?\b")
+EG_IE_ETC = re.compile(r"(?<![\w.])(e\.?\s?g\.?|i\.?\s?e\.?|etc\.?)(?=[\s,;:)]|$)", re.IGNORECASE)
+AMPERSAND = re.compile(r"(?<=\s)&(?=\s)")
+CONTRACTIONS = {
+    "can't": "cannot", "won't": "will not", "don't": "do not", "doesn't": "does not", "didn't": "did not",
+    "isn't": "is not", "aren't": "are not", "wasn't": "was not", "weren't": "were not", "haven't": "have not",
+    "hasn't": "has not", "hadn't": "had not", "couldn't": "could not", "shouldn't": "should not",
+    "wouldn't": "would not", "mustn't": "must not", "needn't": "need not", "shan't": "shall not",
+}
+CONTRACTION = re.compile(r"\b(" + "|".join(c.replace("'", "['’]") for c in CONTRACTIONS) + r")\b", re.IGNORECASE)
+
+
+@tone_rule("T401", "unexpanded-acronym", Level.WARNING,
+           "An acronym used without being spelled out the first time, as in 'Government Digital Service (GDS)'.",
+           "Readers cannot look up what an acronym means; spelling it out once costs a few words.",
+           LINK + "#abbreviations-and-acronyms",
+           flag=["The DWP will publish the data.", "We met the GDS team. The Government Digital Service (GDS) helped."],
+           passes=["The Department for Work and Pensions (DWP) will publish the data. DWP will also publish the code.",
+                   "The BBC and the NHS use the same approach.", "We moved the APIs (application programming interfaces)."])
+def unexpanded_acronym(context: Context):
+    allowed = KNOWN_ACRONYMS | {a.upper() for a in context.options.get("acronyms", ())}
+    masked = context.prose.masked
+    seen: set[str] = set()
+    for block in context.prose.blocks:
+        if block.kind == "title":
+            continue  # titles are short; the acronym is spelled out where the text starts
+        for match in ACRONYM.finditer(masked, block.start, block.end):
+            acronym = match.group(1)
+            if acronym in seen or acronym in allowed or acronym in SHOUTING or ROMAN.fullmatch(acronym):
+                continue
+            seen.add(acronym)
+            before = masked[max(0, match.start() - 1) : match.start()]
+            after = masked[match.end() : match.end() + 2]
+            if before == "(" or after.startswith(" ("):
+                continue  # "Full Name (ACR)" or "ACR (Full Name)"
+            yield Hit(match.start(), match.end(),
+                      f"{quoted(acronym)} is not spelled out: write it in full the first time, "
+                      f"then the acronym in brackets")
+
+
+@tone_rule("T402", "eg-ie-etc", Level.WARNING, "The abbreviations eg, ie and etc.",
+           "Screen readers and many readers stumble on them; plain words are clearer.", LINK + "#eg-etc-and-ie",
+           flag=["Bring ID, eg a passport.", "Use the new form, ie the online one.", "Forms, letters etc."],
+           passes=["Bring ID, for example a passport.", "Use the new form, that is the online one."])
+def eg_ie_etc(context: Context):
+    if not context.prose.words & {"eg", "e", "ie", "i", "etc"}:
+        return
+    advice = {"e": "'for example' or 'like'", "i": "'that is', or rewrite the sentence", "t": "'and so on', or list everything"}
+    for match in EG_IE_ETC.finditer(context.prose.masked):
+        key = match.group(1).lower()[0] if not match.group(1).lower().startswith("etc") else "t"
+        yield Hit(match.start(1), match.end(1), f"{quoted(match.group(1))}: write {advice[key]} instead")
+
+
+@tone_rule("T403", "ampersand", Level.WARNING, "An ampersand (&) in prose.",
+           "GOV.UK uses 'and' unless '&' is part of a name, such as a company's.", LINK + "#ampersand",
+           flag=["Housing & repairs."], passes=["Housing and repairs.", "We met M&S and the council."])
+def ampersand(context: Context):
+    if "&" not in context.prose.masked:
+        return
+    for match in AMPERSAND.finditer(context.prose.masked):
+        yield Hit(match.start(), match.end(), "'&' in prose: write 'and'", "and")
+
+
+@tone_rule("T404", "negative-contraction", Level.WARNING, "A negative contraction like can't, don't or won't.",
+           "Negative contractions are harder to read, especially for people whose first language is not English.",
+           LINK + "#contractions",
+           flag=["You can't apply by post.", "We didn’t meet the target."],
+           passes=["You cannot apply by post.", "We're pleased with the result.", "It's ready."])
+def negative_contraction(context: Context):
+    masked = context.prose.masked
+    if "n't" not in masked and "n’t" not in masked:
+        return  # most notes have none: skip the regex
+    for match in CONTRACTION.finditer(masked):
+        found = match.group(1)
+        full = CONTRACTIONS[found.lower().replace("’", "'")]
+        if found[0].isupper():
+            full = full[0].upper() + full[1:]
+        yield Hit(match.start(), match.end(), f"{quoted(found)}: write {quoted(full)}", full)
+
+
+@tone_rule("T405", "block-capitals", Level.WARNING, "Words in block capitals, which read as shouting.",
+           "Capitals are harder to read and sound like shouting; use bold or a clear sentence instead.",
+           LINK + "#capitalisation",
+           flag=["You MUST apply by Friday.", "PLEASE READ THIS FIRST."],
+           passes=["You must apply by Friday.", "The NHS and the BBC.", "Ask the DVLA (Driver and Vehicle Licensing Agency)."])
+def block_capitals(context: Context):
+    masked = context.prose.masked
+    # Capital words found in one pass, then grouped into runs separated only by spaces.
+    runs: list[list[re.Match]] = []
+    for match in CAPITAL_WORD.finditer(masked):
+        if runs and not masked[runs[-1][-1].end() : match.start()].strip(" \t"):
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    for run in runs:
+        words = [m.group().strip("'’") for m in run]
+        start, end = run[0].start(), run[-1].end()
+        if len(run) >= 2 and (len(run) >= 3 or any(w in SHOUTING for w in words)):
+            yield Hit(start, end, f"{quoted(masked[start:end])} is in block capitals: write it in sentence case")
+        elif len(run) == 1 and words[0] in SHOUTING:
+            yield Hit(start, end, f"{quoted(words[0])} is in block capitals: write it in lower case")
+
+
+@tone_rule("T406", "exclamation-mark", Level.WARNING, "An exclamation mark.",
+           "GOV.UK avoids exclamation marks: they can read as shouting or as not serious.", LINK + "#exclamation-marks",
+           flag=["We launched the service!"], passes=["We launched the service.", "![A chart of weekly visits](chart.png)"])
+def exclamation_mark(context: Context):
+    if "!" not in context.prose.masked:
+        return
+    for match in re.finditer(r"!+", context.prose.masked):
+        yield Hit(match.start(), match.end(), "exclamation mark: end the sentence with a full stop")
+
+
+@tone_rule("T407", "semicolon", Level.SUGGESTION, "A semicolon in prose.",
+           "Semicolons are often misread; two sentences are clearer.", LINK + "#semicolons",
+           flag=["We moved the tables; it took a day."], passes=["We moved the tables. It took a day.", "Use &amp; in HTML."])
+def semicolon(context: Context):
+    if ";" not in context.prose.masked:
+        return
+    for match in re.finditer(";", context.prose.masked):
+        yield Hit(match.start(), match.end(), "semicolon: split the sentence in two, or use a comma or 'and'")
+

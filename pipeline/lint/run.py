@@ -1,0 +1,202 @@
+"""`notes lint`: which files, from where, with what options; cached and in parallel.
+
+Files under the content folder are checked against the content contract (the
+metadata rules) and by the tone rules; any other Markdown file, or standard
+input, by the tone rules alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from datetime import date
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.content.frontmatter import DocumentError
+from pipeline.content.loader import MARKDOWN_SUFFIXES, Site, display_path
+from pipeline.content.loader import markdown_files as markdown_files_in
+from pipeline.findings import Finding
+from pipeline.lint.cache import Cache
+from pipeline.lint.engine import Target, lint_target, prose_of, target_from_bytes
+from pipeline.lint.rules.readability import Stats, stats
+
+PARALLEL_FROM = 200  # below this many files, starting worker processes costs more than it saves
+
+
+@dataclass
+class LintRun:
+    findings: list[Finding] = field(default_factory=list)  # tone findings and unreadable files
+    files: int = 0
+    stats: dict[str, Stats] = field(default_factory=dict)
+    scope: list[Path] | None = None  # content paths whose metadata findings count; None for all
+
+    @property
+    def unreadable(self) -> bool:
+        return any(f.code == "M001" for f in self.findings)
+
+
+def site_targets(site: Site) -> list[Target]:
+    """Every note, team and author the loader read, with what the contract knows of it."""
+    targets = []
+    for note in site.notes:
+        team = site.teams.get(note.team) if note.team else None
+        targets.append(Target(note.source, note.doc.text, note.kind, team.sections if team else (), note.doc))
+    for kind, items in (("team", site.teams.values()), ("author", site.authors.values())):
+        targets += [Target(item.source, item.doc.text, kind, (), item.doc) for item in items]
+    return sorted(targets, key=lambda t: t.source)
+
+
+def markdown_paths(paths: Iterable[Path]) -> list[Path]:
+    found = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.suffix in MARKDOWN_SUFFIXES and p.is_file())
+        else:
+            found.append(path)
+    return found
+
+
+def outside_targets(paths: Iterable[Path], run: LintRun) -> list[Target]:
+    """Targets for files outside content/; unreadable ones become findings."""
+    targets = []
+    for path in paths:
+        source = display_path(path)
+        try:
+            targets.append(target_from_bytes(path.read_bytes(), source))
+        except OSError as err:
+            run.findings.append(Finding(source, 1, 1, "M001", f"cannot read the file: {err.strerror}"))
+        except DocumentError as err:
+            run.findings.append(err.finding)
+    return targets
+
+
+def stdin_target(raw: bytes, name: str, run: LintRun) -> list[Target]:
+    try:
+        return [target_from_bytes(raw, name)]
+    except DocumentError as err:
+        run.findings.append(err.finding)
+        return []
+
+
+def lint_targets(targets: list[Target], options: dict, root: Path | None, run: LintRun, *,
+                 want_stats: bool = False, jobs: int | None = None, cache: Cache | None = None) -> None:
+    """Tone-lint every target, from the cache where the text is unchanged."""
+    cache = cache or Cache(root if options.get("cache", True) else None, options)
+    misses: list[tuple[str, Target]] = []
+    for target in targets:
+        key = cache.key(target.text, target.kind, target.sections)
+        cached = cache.get(key, target.source)
+        if cached is None:
+            misses.append((key, target))
+        else:
+            run.findings += cached
+    for (key, _), findings in zip(misses, _lint_all([t for _, t in misses], options, jobs), strict=True):
+        cache.put(key, findings)
+        run.findings += findings
+    cache.save()
+    run.files += len(targets)
+    if want_stats:
+        for target in targets:
+            run.stats[target.source] = stats(prose_of(target, options.get("block_quotes", False)))
+
+
+def _lint_all(targets: list[Target], options: dict, jobs: int | None) -> list[list[Finding]]:
+    """Lint in this process and, for many files, in forked workers at the same time."""
+    workers = jobs or os.cpu_count() or 1
+    if workers < 2 or len(targets) < PARALLEL_FROM:
+        return [lint_target(t, options) for t in targets]
+    # This process takes the first share itself instead of waiting idle for the workers.
+    shares = [targets[i::workers] for i in range(workers)]
+    with ProcessPoolExecutor(max_workers=workers - 1) as pool:
+        futures = [pool.submit(_lint_share, share, options) for share in shares[1:]]
+        results = [_lint_share(shares[0], options)] + [future.result() for future in futures]
+    # Put the results back in the order of `targets` (shares took every n-th target).
+    ordered: list[list[Finding]] = [[] for _ in targets]
+    for offset, share_results in enumerate(results):
+        ordered[offset::workers] = share_results
+    return ordered
+
+
+def _lint_share(targets: list[Target], options: dict) -> list[list[Finding]]:
+    return [lint_target(t, options) for t in targets]
+
+
+def gather(project, paths: Iterable[Path], run: LintRun, *, stdin=None, stdin_name: str | None = None) -> list[Target]:
+    """The targets for `notes lint [PATHS]`; records which content files' metadata findings to show."""
+    from pipeline.errors import NotesError
+
+    paths = list(paths)
+    if not paths:
+        if project is None:
+            raise NotesError("no pelicanconf.py here: run notes lint in the site's folder, or name the files to lint")
+        run.scope = None
+        return site_targets(project.site)
+    by_path = {Path(t.doc.path).resolve(): t for t in site_targets(project.site)} if project else {}
+    content = project.content_dir.resolve() if project else None
+    targets: list[Target] = []
+    outside: list[Path] = []
+    run.scope = []
+    for path in paths:
+        if str(path) == "-":
+            if stdin is not None:
+                targets += stdin_target(stdin.read(), stdin_name or "-", run)
+            continue
+        resolved = path.resolve()
+        if content and (resolved == content or content in resolved.parents):
+            run.scope.append(resolved)
+            targets += [t for p, t in by_path.items() if p == resolved or resolved in p.parents]
+        else:
+            outside += markdown_paths([path])
+    return targets + outside_targets(outside, run)
+
+
+def lint_project(project, options: dict, run: LintRun) -> list[Finding]:
+    """Every finding for the whole project; straight from the cache when nothing has changed."""
+    cache = Cache(project.root if options.get("cache", True) else None, options)
+    key = project_key(project, cache.fingerprint) if cache.enabled else None
+    hit = cache.get_run(key) if key else None
+    if hit:
+        run.files, findings = hit
+        return findings
+    run.scope = None
+    findings = findings_for(project, site_targets(project.site), options, run, cache=cache)
+    if key:
+        cache.put_run(key, run.files, findings)
+        cache.save()
+    return findings
+
+
+def project_key(project, fingerprint: str) -> str:
+    """What a whole-project result depends on: content bytes, settings, config and the day."""
+    digest = hashlib.sha256(fingerprint.encode())
+    digest.update(repr((project.settings["PATH"], project.settings["TIMEZONE"], date.today().isoformat())).encode())
+    if project.config.path:
+        digest.update(project.config.path.read_bytes())
+    content = project.content_dir
+    for path in markdown_files_in(content):
+        digest.update(str(path.relative_to(content)).encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def findings_for(project, targets: list[Target], options: dict, run: LintRun, *, want_stats: bool = False,
+                 cache: Cache | None = None) -> list[Finding]:
+    """Metadata findings in scope, plus tone findings for `targets`, after the lint policy."""
+    from pipeline.lint import policy
+
+    findings = []
+    if project is not None:
+        scope = run.scope
+        findings = [f for f in project.site.findings if scope is None or _in_scope(f.path, scope)]
+        if scope is None:
+            run.files = project.site.files_checked - len(targets)  # files that failed to load count too
+    lint_targets(targets, options, project.root if project else None, run, want_stats=want_stats, cache=cache)
+    return sorted(policy.apply(findings + run.findings, options))
+
+
+def _in_scope(path: str, scope: list[Path]) -> bool:
+    resolved = Path(path).resolve()
+    return any(resolved == p or p in resolved.parents for p in scope)
