@@ -114,6 +114,6 @@ register(
          [_weeknote("date: 2026-11-20\nauthors: [sam-lee]\nsummary: Moved.", "weeknotes/data-platform/2026-w47.md")],
          [WEEKNOTE_OK]),
     rule("M207", "duplicate-slug", "Two posts have the same slug.",
-         "The slug names a post in its web address and feed ID; two posts must not share one.",
+         "The slug names a post in its web address; two posts must not share one.",
          [_post("title: Why we publish our roadmap\ndate: 2026-11-27\nauthors: [jane-doe]\nsummary: Again.")]),
 )
