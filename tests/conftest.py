@@ -41,6 +41,27 @@ def write(path: Path, text: str | bytes) -> Path:
     return path
 
 
+def run_in(root: Path, *args: str):
+    """`notes ARGS` with `root` as the working folder, as a user would run it there."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        return CliRunner().invoke(cli, list(args))
+    finally:
+        os.chdir(cwd)
+
+
+def build_in(root: Path, *args: str) -> Path:
+    """Build the site in `root` (`notes build`, or ARGS) and return its output folder."""
+    result = run_in(root, *(args or ("build",)))
+    assert result.exit_code == 0, result.output
+    return root / "output"
+
+
 @pytest.fixture
 def site(tmp_path, monkeypatch) -> Path:
     """The fixture site in a temporary folder, which is also the working folder."""

@@ -20,7 +20,7 @@ from pipeline.cadence.calendar import build_calendar
 from pipeline.cadence.options import CadenceOptions, Freeze
 from pipeline.cadence.report import build_report
 from pipeline.cli import cli
-from tests.conftest import REPO, make_site, write
+from tests.conftest import REPO, build_in, make_site, write
 from tests.test_cadence_report import LONDON, team, weekly_notes
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -91,14 +91,7 @@ def built(tmp_path_factory):
     write(root / "content/weeknotes/identity/2026-W48.md", "---\ndate: 2026-11-26\nauthors: [sam-lee]\nsummary: On time.\n---\nBody.\n")
     write(root / "content/weeknotes/identity/2026-W49.md",
           "---\ndate: 2026-12-03\nauthors: [sam-lee]\nsummary: A NOTE FROM THE FUTURE.\n---\nBody.\n")
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        result = CliRunner().invoke(cli, ["build"])
-    finally:
-        os.chdir(cwd)
-    assert result.exit_code == 0, result.output
-    return root / "output"
+    return build_in(root)
 
 
 def main_of(page: Path) -> str:

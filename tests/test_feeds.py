@@ -8,16 +8,13 @@ closed for the digest.
 
 from __future__ import annotations
 
-import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import feedparser
 import pytest
-from click.testing import CliRunner
 
-from pipeline.cli import cli
-from tests.conftest import make_site, write
+from tests.conftest import build_in, make_site, write
 
 BASE = "https://blog.example.gov.uk"
 TODAY = "2026-11-30"
@@ -74,19 +71,6 @@ def feed_site(root: Path, content: dict[str, str] | None = None, **settings) -> 
     return root
 
 
-def run_in(root: Path, *args: str):
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        return CliRunner().invoke(cli, list(args))
-    finally:
-        os.chdir(cwd)
-
-
-def build_in(root: Path, *args: str) -> Path:
-    result = run_in(root, *args)
-    assert result.exit_code == 0, result.output
-    return root / "output"
 
 
 def parse(path: Path) -> feedparser.FeedParserDict:

@@ -5,8 +5,8 @@ Each test builds its own copy of the fixture site through the CLI.
 
 from __future__ import annotations
 
-from tests.conftest import write
-from tests.test_feeds import BASE, ROADMAP, TODAY, add_settings, build_in, feed_files, parse, run_in
+from tests.conftest import build_in, run_in, write
+from tests.test_feeds import BASE, ROADMAP, TODAY, add_settings, feed_files, parse
 
 
 def test_publish_writes_the_same_feeds(site):

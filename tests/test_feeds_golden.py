@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_feeds import build_in, feed_site
+from tests.conftest import build_in
+from tests.test_feeds import feed_site
 
 GOLDEN = Path(__file__).parent / "golden" / "feeds"
 FEEDS = ["all.atom.xml", "all.rss.xml", "digest.atom.xml"]

@@ -13,7 +13,8 @@ import feedparser
 import pytest
 from lxml import etree
 
-from tests.test_feeds import build_in, feed_files, feed_site, parse
+from tests.conftest import build_in
+from tests.test_feeds import feed_files, feed_site, parse
 
 TITLE = "<script>alert(1)</script> ]]> Tom & Jerry 🎉 שלום\x01!"
 TITLE_AFTER = "<script>alert(1)</script> ]]> Tom & Jerry 🎉 שלום!"

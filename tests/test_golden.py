@@ -10,9 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from pipeline.cli import cli
 
 GOLDEN = Path(__file__).parent / "golden"
 PAGES = {
@@ -24,19 +22,12 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    from tests.conftest import make_site
+    from tests.conftest import build_in, make_site
 
     root = make_site(tmp_path_factory.mktemp("golden") / "site")
     with (root / "pelicanconf.py").open("a") as settings:
         settings.write('\nNOTES_TODAY = "2026-11-29"  # team pages show the cadence as of a day: pin it\n')
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        result = CliRunner().invoke(cli, ["build"])
-    finally:
-        os.chdir(cwd)
-    assert result.exit_code == 0, result.output
-    return root / "output"
+    return build_in(root)
 
 
 @pytest.mark.parametrize("golden, page", PAGES.items())

@@ -21,6 +21,7 @@ from pipeline.cadence.posts import bunches
 from pipeline.cadence.teams import Exemptions, Timeline, duplicates, late_notes, local_day
 from pipeline.content.loader import SCHEMAS, Site
 from pipeline.content.model import POST, WEEKNOTE, Note
+from pipeline.content import rules as content_rules
 from pipeline.findings import Example, Finding, Level, Rule, register
 
 DOCS = "docs/cadence.md"
@@ -42,13 +43,9 @@ def _weeknote(path: str, front_matter: str, config: str = "") -> CadenceExample:
     return CadenceExample(f"weeknotes/{path}.md", f"---\n{front_matter}\n---\n## What went well\n\nThe move.\n", config)
 
 
+# The metadata rules' example people and team, plus a fortnightly team and reviewed notes.
 EXAMPLE_SITE = {
-    "authors/jane-doe.md": "---\nname: Jane Doe\nrole: Chief Digital Officer\n---\nJane leads digital work.\n",
-    "authors/sam-lee.md": "---\nname: Sam Lee\nrole: Lead developer\n---\nSam runs the data platform.\n",
-    "teams/data-platform.md": (
-        "---\nname: Data platform\ncadence: weekly\ndue: friday\nsince: 2026-11-02\nmembers: [sam-lee]\n---\n"
-        "We run the shared data platform.\n"
-    ),
+    **{path: text for path, text in content_rules.EXAMPLE_SITE.items() if path.startswith(("authors/", "teams/"))},
     "teams/publishing.md": (
         "---\nname: Publishing\ncadence: fortnightly\ndue: friday\nsince: 2026-11-02\nmembers: [jane-doe]\n---\n"
         "We run the publishing platform.\n"
