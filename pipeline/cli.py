@@ -22,6 +22,7 @@ from pipeline.report import echo_findings
 from pipeline.lint import formats
 from pipeline.lint.formats import FORMATS
 from pipeline.lint.policy import LEVELS
+from pipeline.content.rules import UNREADABLE
 from pipeline.project import lint_options, open_project
 from pipeline.settings import DEVELOPMENT, PRODUCTION
 
@@ -190,7 +191,7 @@ def lint(paths, fmt, select, ignore, min_level, want_stats, fix, show_diff, stdi
         findings = lint_run.findings_for(project, targets, options, result, want_stats=want_stats)
     shown = [f for f in findings if f.level >= LEVELS[min_level]]
     formats.echo(formats.render(fmt, shown, result.files, result.stats))
-    if result.unreadable:
+    if any(f.code in UNREADABLE for f in findings):
         raise click.exceptions.Exit(ExitCode.USAGE)
     if has_errors(findings):
         raise click.exceptions.Exit(ExitCode.CONTENT)

@@ -184,3 +184,10 @@ def test_enormous_lines_and_malformed_markdown_do_not_stop_the_run(tmp_path, mon
         "long.md:1:1: T202 sentence of 200000 words; over 40 is too long to follow: split it",
         "Checked 2 files: 1 error in 1 file.",
     ]
+
+
+def test_an_unreadable_content_file_exits_2(site):
+    write(site / "content/posts/latin1.md", b"---\ntitle: Caf\xe9\n---\n")
+    result = run("lint")
+    assert result.exit_code == 2
+    assert result.output.splitlines()[0] == "content/posts/latin1.md:2:11: M001 byte 0xE9 is not UTF-8; save the file as UTF-8"

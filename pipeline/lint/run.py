@@ -11,7 +11,6 @@ import hashlib
 import os
 from collections.abc import Iterable
 from datetime import date
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,10 +31,6 @@ class LintRun:
     files: int = 0
     stats: dict[str, Stats] = field(default_factory=dict)
     scope: list[Path] | None = None  # content paths whose metadata findings count; None for all
-
-    @property
-    def unreadable(self) -> bool:
-        return any(f.code == "M001" for f in self.findings)
 
 
 def site_targets(site: Site) -> list[Target]:
@@ -83,7 +78,11 @@ def stdin_target(raw: bytes, name: str, run: LintRun) -> list[Target]:
 
 def lint_targets(targets: list[Target], options: dict, root: Path | None, run: LintRun, *,
                  want_stats: bool = False, jobs: int | None = None, cache: Cache | None = None) -> None:
-    """Tone-lint every target, from the cache where the text is unchanged."""
+    """Tone-lint every target, from the cache where the text is unchanged.
+
+    With a `cache` of the caller's, saving it is the caller's job.
+    """
+    own_cache = cache is None
     cache = cache or Cache(root if options.get("cache", True) else None, options)
     misses: list[tuple[str, Target]] = []
     for target in targets:
@@ -96,8 +95,8 @@ def lint_targets(targets: list[Target], options: dict, root: Path | None, run: L
     for (key, _), findings in zip(misses, _lint_all([t for _, t in misses], options, jobs), strict=True):
         cache.put(key, findings)
         run.findings += findings
-    cache.save()
-    run.files += len(targets)
+    if own_cache:
+        cache.save()
     if want_stats:
         for target in targets:
             run.stats[target.source] = stats(prose_of(target, options.get("block_quotes", False)))
@@ -108,6 +107,8 @@ def _lint_all(targets: list[Target], options: dict, jobs: int | None) -> list[li
     workers = jobs or os.cpu_count() or 1
     if workers < 2 or len(targets) < PARALLEL_FROM:
         return [lint_target(t, options) for t in targets]
+    from concurrent.futures import ProcessPoolExecutor  # only many files pay for importing it
+
     # This process takes the first share itself instead of waiting idle for the workers.
     shares = [targets[i::workers] for i in range(workers)]
     with ProcessPoolExecutor(max_workers=workers - 1) as pool:
@@ -143,13 +144,17 @@ def gather(project, paths: Iterable[Path], run: LintRun, *, stdin=None, stdin_na
         if str(path) == "-":
             if stdin is not None:
                 targets += stdin_target(stdin.read(), stdin_name or "-", run)
+                run.files += 1
             continue
         resolved = path.resolve()
         if content and (resolved == content or content in resolved.parents):
             run.scope.append(resolved)
             targets += [t for p, t in by_path.items() if p == resolved or resolved in p.parents]
+            # Files that failed to load have no target but are checked all the same.
+            run.files += len(markdown_files_in(resolved)) if resolved.is_dir() else 1
         else:
             outside += markdown_paths([path])
+    run.files += len(outside)
     return targets + outside_targets(outside, run)
 
 
@@ -192,7 +197,7 @@ def findings_for(project, targets: list[Target], options: dict, run: LintRun, *,
         scope = run.scope
         findings = [f for f in project.site.findings if scope is None or _in_scope(f.path, scope)]
         if scope is None:
-            run.files = project.site.files_checked - len(targets)  # files that failed to load count too
+            run.files = project.site.files_checked  # files that failed to load count too
     lint_targets(targets, options, project.root if project else None, run, want_stats=want_stats, cache=cache)
     return sorted(policy.apply(findings + run.findings, options))
 
