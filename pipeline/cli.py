@@ -277,6 +277,9 @@ def rules(code):
     click.echo(f"{rule.code} {rule.name} ({rule.level})\n\n{rule.summary}\n\nWhy: {rule.why}\nGuidance: {rule.link}")
     for heading, examples in (("Flagged", rule.must_flag), ("Passes", rule.must_pass)):
         for example in examples:
+            if example.shown:
+                click.echo(f"\n{heading}: " + click.style(example.shown, dim=True))
+                continue
             text = example.text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
             click.echo(f"\n{heading}: content/{example.path}\n" + click.style(text.rstrip("\n"), dim=True))
 

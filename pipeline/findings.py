@@ -25,11 +25,13 @@ class Level(enum.IntEnum):
 class Example:
     """A file that a rule must flag (or must pass), used by docs and tests.
 
-    `path` is relative to the content folder; `text` is the whole file.
+    `path` is relative to the content folder; `text` is the whole file;
+    `shown` is the part worth showing in docs, when not the whole file.
     """
 
     path: str
     text: str
+    shown: str = ""
 
 
 @dataclass(frozen=True)

@@ -191,3 +191,12 @@ def test_an_unreadable_content_file_exits_2(site):
     result = run("lint")
     assert result.exit_code == 2
     assert result.output.splitlines()[0] == "content/posts/latin1.md:2:11: M001 byte 0xE9 is not UTF-8; save the file as UTF-8"
+
+
+def test_rules_explains_a_tone_rule_with_its_examples():
+    result = run("rules", "t404")
+    assert result.exit_code == 0
+    assert result.output.endswith(
+        "Flagged: You can't apply by post.\n\nFlagged: We didn’t meet the target.\n\n"
+        "Passes: You cannot apply by post.\n\nPasses: We're pleased with the result.\n\nPasses: It's ready.\n"
+    )

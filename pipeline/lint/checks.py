@@ -44,7 +44,9 @@ CHECKS: dict[str, Check] = {}
 
 def example(body: str, title: str = "A plain title", summary: str = "A short summary.") -> Example:
     """A whole post around a Markdown snippet, so examples read like the rule's subject."""
-    return Example(EXAMPLE_PATH, f"---\ntitle: {title}\nsummary: {summary}\n---\n{body}\n")
+    text = f"---\ntitle: {title}\nsummary: {summary}\n---\n{body}\n"
+    plain = title == "A plain title" and summary == "A short summary."
+    return Example(EXAMPLE_PATH, text, shown=body if plain else "")
 
 
 def tone_rule(code: str, name: str, level: Level, summary: str, why: str, link: str,
