@@ -105,7 +105,7 @@ def test_messages_say_what_to_do(code, number, message, tmp_path, monkeypatch):
 def test_late_message_names_the_grace(tmp_path, monkeypatch):
     example = RULES["C103"].must_flag[0]
     late = example.text.replace("2026-11-28", "2026-11-29")
-    findings = check_with(tmp_path, monkeypatch, cadence_rules.CadenceExample(example.path, late, "grace_days = 1"))
+    findings = check_with(tmp_path, monkeypatch, cadence_rules.CadenceExample(example.path, late, config="grace_days = 1"))
     assert [f.message.split(":")[0] for f in findings] == [
         "published on Sunday 29 November 2026, 2 days after it was due on Friday 27 November 2026 and 1 day's grace"
     ]
@@ -121,7 +121,7 @@ def test_two_weeknote_files_for_one_week_are_m206_not_c101(tmp_path, monkeypatch
 
 def test_drafts_are_not_checked(tmp_path, monkeypatch):
     example = RULES["C102"].must_flag[0]
-    draft = cadence_rules.CadenceExample(example.path, example.text.replace("summary:", "status: draft\nsummary:"), example.config)
+    draft = cadence_rules.CadenceExample(example.path, example.text.replace("summary:", "status: draft\nsummary:"), config=example.config)
     assert check_with(tmp_path, monkeypatch, draft) == []
 
 

@@ -36,11 +36,11 @@ class CadenceExample(Example):
 
 
 def _post(name: str, front_matter: str, config: str = "") -> CadenceExample:
-    return CadenceExample(f"posts/{name}.md", f"---\n{front_matter}\n---\nWe changed how we hire.\n", config)
+    return CadenceExample(f"posts/{name}.md", f"---\n{front_matter}\n---\nWe changed how we hire.\n", config=config)
 
 
 def _weeknote(path: str, front_matter: str, config: str = "") -> CadenceExample:
-    return CadenceExample(f"weeknotes/{path}.md", f"---\n{front_matter}\n---\n## What went well\n\nThe move.\n", config)
+    return CadenceExample(f"weeknotes/{path}.md", f"---\n{front_matter}\n---\n## What went well\n\nThe move.\n", config=config)
 
 
 # The metadata rules' example people and team, plus a fortnightly team and reviewed notes.
