@@ -1,0 +1,104 @@
+"""Pages every public blog needs besides its notes: search, 404, accessibility
+statement, and the files crawlers read, sitemap.xml and robots.txt.
+
+The HTML pages come from theme templates, like every other page. The sitemap
+lists every page Pelican and our generators write, with absolute addresses
+(SITEURL, or FEED_DOMAIN in a development build where SITEURL is empty), and
+is written with ElementTree so that it is always well-formed XML.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.etree import ElementTree
+
+from pelican.generators import Generator
+
+DEFAULTS = {
+    "SEARCH_URL": "search/",
+    "SEARCH_SAVE_AS": "search/index.html",
+    "ACCESSIBILITY_URL": "accessibility/",
+    "ACCESSIBILITY_SAVE_AS": "accessibility/index.html",
+    "NOT_FOUND_SAVE_AS": "404.html",
+    "NOTES_ACCESSIBILITY_CONTACT": "",  # an email address for accessibility problems
+    "NOTES_ORGANISATION": "",  # the organisation's name in the footer and accessibility statement
+    "NOTES_LOGO_TEXT": "",  # the header's home link; NOTES_ORGANISATION, else SITENAME, if empty
+}
+
+SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+# (template, URL setting, SAVE_AS setting) of the pages written from a template alone.
+TEMPLATE_PAGES = (
+    ("search", "SEARCH_URL", "SEARCH_SAVE_AS"),
+    ("accessibility", "ACCESSIBILITY_URL", "ACCESSIBILITY_SAVE_AS"),
+)
+
+
+def site_address(settings: dict) -> str:
+    """The absolute address of the site's root, without a trailing slash."""
+    return (settings.get("SITEURL") or settings.get("FEED_DOMAIN") or "").rstrip("/")
+
+
+class SitePagesGenerator(Generator):
+    def generate_context(self):
+        for key, value in DEFAULTS.items():
+            self.settings.setdefault(key, value)
+            self.context.setdefault(key, self.settings[key])
+        self.context["SITE_ADDRESS"] = site_address(self.settings)
+
+    def generate_output(self, writer):
+        for template, url_key, save_as_key in TEMPLATE_PAGES:
+            if self.settings[save_as_key]:
+                writer.write_file(
+                    self.settings[save_as_key], self.get_template(template), self.context,
+                    relative_urls=self.settings["RELATIVE_URLS"], template_name=template,
+                    url=self.settings[url_key],
+                )
+        if self.settings["NOT_FOUND_SAVE_AS"]:
+            # A web server serves 404.html at any depth, so its links must be absolute.
+            writer.write_file(
+                self.settings["NOT_FOUND_SAVE_AS"], self.get_template("404"), self.context,
+                relative_urls=False, template_name="404", url="404.html",
+            )
+        output = Path(self.output_path)
+        address = site_address(self.settings)
+        write_sitemap(output / "sitemap.xml", address, sorted(set(self._page_urls())))
+        (output / "robots.txt").write_text(
+            f"User-agent: *\nAllow: /\n\nSitemap: {address}/sitemap.xml\n", encoding="utf-8",
+        )
+
+    def _page_urls(self):
+        """The URL of every HTML page in the site, relative to its root."""
+        context, settings = self.context, self.settings
+        yield ""
+        for key in ("TEAMS_URL", "AUTHORS_URL", "TAGS_URL", "CATEGORIES_URL", "ARCHIVES_URL",
+                    "SUBSCRIBE_URL", "SEARCH_URL", "ACCESSIBILITY_URL"):
+            if settings.get(key):
+                yield settings[key]
+        cadence = context.get("cadence")
+        if cadence is not None and cadence.save_as:
+            yield cadence.url
+        for article in context.get("articles", []):
+            yield article.url
+        for page in context.get("pages", []):
+            yield page.url
+        for tag, _ in context.get("tags", []):
+            yield tag.url
+        for category, _ in context.get("categories", []):
+            yield category.url
+        for group in ("teams", "profiles"):
+            for item in context.get(group, {}).values():
+                yield item.url
+
+
+def write_sitemap(path: Path, address: str, urls: list[str]) -> None:
+    urlset = ElementTree.Element("urlset", xmlns=SITEMAP_NAMESPACE)
+    for url in urls:
+        ElementTree.SubElement(ElementTree.SubElement(urlset, "url"), "loc").text = f"{address}/{url}"
+    ElementTree.indent(urlset)
+    ElementTree.ElementTree(urlset).write(path, encoding="utf-8", xml_declaration=True)
+
+
+def get_generators(pelican):
+    """For signals.get_generators."""
+    return SitePagesGenerator
