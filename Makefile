@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SASS := theme/node_modules/.bin/sass
 CSS := theme/static/css/notes.css
 
-.PHONY: publish test build serve setup css golden docs clean
+.PHONY: publish test build serve setup css golden docs budget clean
 
 publish: setup
 	$(BIN)/notes publish
@@ -48,6 +48,10 @@ theme/node_modules/.installed: theme/package.json theme/package-lock.json
 $(CSS): theme/node_modules/.installed $(wildcard theme/scss/*.scss)
 	mkdir -p $(dir $(CSS))
 	$(SASS) --no-source-map --quiet-deps --style=compressed --load-path=theme/node_modules theme/scss/notes.scss $(CSS)
+
+# Page weight per page type against the budgets (figures in benchmarks/README.md).
+budget: setup
+	$(BIN)/python benchmarks/page_budget.py
 
 clean:
 	rm -rf output output.previous .output-build-* $(CSS)

@@ -80,6 +80,13 @@ NOTES_FEED_TOPIC_MAX_ITEMS = 500  # team, author, tag and category feeds: comple
 NOTES_FEED_RSS = ["all"]  # kinds of feed that also get RSS 2.0: all posts weeknotes digest team author tag category
 NOTES_PUBLISHER = "Department for Local Services"  # the author of weekly digest entries
 
+# The site's own pages (docs/site.md): the organisation named in the footer and
+# accessibility statement, the header's text (both SITENAME when empty), and
+# where to report accessibility problems.
+NOTES_ORGANISATION = ""
+NOTES_LOGO_TEXT = ""
+NOTES_ACCESSIBILITY_CONTACT = "digital@example.gov.uk"
+
 # Escape every value in templates; the theme marks rendered Markdown with |safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 

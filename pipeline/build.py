@@ -1,8 +1,10 @@
 """Build the site with Pelican from content that has passed its checks.
 
 Pelican writes into a fresh folder beside the output folder, which is swapped
-in only when the whole build succeeded, so a failed build never leaves a
-half-written site. The old site is kept as `<output>.previous/`.
+in only when the whole build, the search index and the final self-check
+succeeded, so a failed build never leaves a half-written site. The old site
+is kept as `<output>.previous/`. Locking, recovery and the swap itself are in
+publish.py.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.log import console
 
+from pipeline import publish, search, selfcheck
 from pipeline.errors import BuildFailed
 from pipeline.findings import Finding
 from pipeline.project import Project, check, open_project
@@ -62,15 +64,49 @@ class _PelicanLog(logging.Handler):
 
 
 def render(prepared: Prepared) -> Built:
-    """Run Pelican on checked content and swap the result in as the output folder."""
+    """Build checked content beside the output folder, check it, and swap it in (see publish.py)."""
     started = time.monotonic()
     output = prepared.output
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private; the site is for a web server to read
+    try:
+        return _render_locked(prepared, output, started)
+    except OSError as err:
+        # A read-only or full disk, or a folder we may not write: the user's to fix, so one line, no traceback.
+        if os.environ.get("NOTES_DEBUG"):
+            raise
+        raise BuildFailed(f"cannot write the site beside {output}: {err.strerror or err}; "
+                          "the site was not changed") from None
+
+
+def _render_locked(prepared: Prepared, output: Path, started: float) -> Built:
+    with publish.lock(output):
+        publish.pause_at("locked")
+        publish.recover(output)
+        staging = publish.new_staging(output)
+        try:
+            warnings = _run_pelican(prepared, staging)
+            search.index(staging)  # Pagefind reads the finished HTML, before the swap
+            publish.pause_at("built")
+            selfcheck.check_site(staging, prepared.settings.get("SITEURL", ""), _written_links(prepared.project.site))
+            publish.pause_at("checked")
+            pages = sum(1 for _ in staging.rglob("*.html"))
+            publish.swap_in(staging, output)
+        finally:
+            # After a successful swap the staging name is gone (or holds nothing we keep).
+            shutil.rmtree(staging, ignore_errors=True)
+        publish.pause_at("swapped")
+    return Built(output, pages, time.monotonic() - started, warnings)
+
+
+def _written_links(site) -> frozenset[str]:
+    """Links writers typed, which the self-check leaves alone (see selfcheck.py)."""
+    sources = [*site.notes, *site.teams.values(), *site.authors.values()]
+    return selfcheck.written_links(item.doc.body for item in sources)
+
+
+def _run_pelican(prepared: Prepared, staging: Path) -> tuple[str, ...]:
+    """Run Pelican into `staging`; its logged errors, or anything it raises, fail the build."""
     settings = dict(prepared.settings, OUTPUT_PATH=str(staging), NOTES_SITE=prepared.project.site,
                     NOTES_CONFIG=prepared.project.config)
-
     log = _PelicanLog()
     pelican_logger = logging.getLogger("pelican")
     pelican_logger.addHandler(log)
@@ -86,19 +122,6 @@ def render(prepared: Prepared) -> Built:
         pelican_logger.removeHandler(log)
         pelican_logger.propagate = propagate
         console.quiet = quiet
-
     if log.errors:
-        shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed("the build failed; the site was not changed:\n  " + "\n  ".join(log.errors))
-    pages = sum(1 for _ in staging.rglob("*.html"))
-    _swap_in(staging, output)
-    return Built(output, pages, time.monotonic() - started, tuple(log.warnings))
-
-
-def _swap_in(staging: Path, output: Path) -> None:
-    previous = output.with_name(output.name + ".previous")
-    if output.exists():
-        if previous.exists():
-            shutil.rmtree(previous)
-        output.rename(previous)
-    staging.rename(output)
+    return tuple(log.warnings)

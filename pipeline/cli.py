@@ -328,13 +328,28 @@ def build(settings, output):
 
 @cli.command()
 @output_option
-def publish(output):
+@click.option("--rollback", is_flag=True, help="Swap output/ and output.previous/ back; build nothing.")
+def publish(output, rollback):
     """Check all content, then build for production with publishconf.py.
+
+    The new site is swapped in only after the build, feeds, search index and a
+    final check (internal links resolve, feeds parse). The old site is kept as
+    output.previous/; --rollback swaps it back (run it again to undo).
 
     \b
     Example:
       notes publish
+      notes publish --rollback
     """
+    if rollback:
+        from pipeline import publish as site_publish
+        from pipeline.settings import read as read_settings
+
+        target = (output or Path(read_settings(PRODUCTION)["OUTPUT_PATH"])).resolve()
+        site_publish.rollback(target)
+        click.echo(f"Rolled back: {display_path(target)}/ is the previous site again; "
+                   f"run 'notes publish --rollback' again to undo.")
+        return
     _check_and_build(PRODUCTION, output)
 
 

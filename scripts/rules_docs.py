@@ -61,7 +61,7 @@ def main() -> None:
         "| Rule | Level | " + " | ".join(CORPORA) + " |",
         "| --- | --- | " + " | ".join("---:" for _ in CORPORA) + " |",
     ]
-    tone = [rule for code, rule in sorted(RULES.items()) if code.startswith("T")]
+    tone = [rule for code, rule in sorted(RULES.items()) if code.startswith(("T", "S"))]  # S: security rules
     for rule in tone:
         if rule.level >= Level.WARNING:
             cells = [str(measured[label][1].get(rule.code, 0)) for label in CORPORA]

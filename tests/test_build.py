@@ -35,6 +35,9 @@ EXPECTED_PAGES = [
     "about-this-blog/index.html",
     "subscribe/index.html",
     "cadence/index.html",
+    "search/index.html",
+    "accessibility/index.html",
+    "404.html",
 ]
 
 
@@ -51,7 +54,7 @@ def test_build_writes_every_page_at_its_gds_style_url(site):
     assert result.exit_code == 0, result.output
     assert sorted(EXPECTED_PAGES) == html_pages(site / "output")
     assert result.output.splitlines()[:2] == ["Checking 10 files in content…", "Building the site with pelicanconf.py…"]
-    assert result.output.splitlines()[2].startswith("Built 25 pages into output/ in ")
+    assert result.output.splitlines()[2].startswith("Built 28 pages into output/ in ")
 
 
 def test_pages_carry_their_content(site):

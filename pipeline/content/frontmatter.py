@@ -189,10 +189,22 @@ def _record_positions(doc: Document, mapping: yaml.MappingNode, fm_line: int, fm
                 doc.item_pos[key, index] = pos(item.start_mark)
 
 
+# A long note is a few tens of kilobytes; anything near this is a pasted export or a
+# binary file, and reading it whole would make every later step slow for everyone.
+MAX_BYTES = 4 * 1024 * 1024
+
+
 def read(path: Path, source: str) -> Document:
     """Read and parse one file. Raises DocumentError for anything unreadable."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # never read more than the limit, however big the file
     except OSError as err:
         raise DocumentError(Finding(source, 1, 1, "M001", f"cannot read the file: {err.strerror}")) from None
+    if len(raw) > MAX_BYTES:
+        size = path.stat().st_size / (1024 * 1024)
+        raise DocumentError(Finding(
+            source, 1, 1, "M001",
+            f"file is {size:.1f} MB, more than the {MAX_BYTES // (1024 * 1024)} MB a note may be; "
+            "split it, or put images and downloads in content/images/"))
     return parse(decode(raw, source), path, source)

@@ -88,8 +88,14 @@ def load_site(content_dir: Path, timezone: str = "Europe/London") -> Site:
     documents: list[tuple[str, Document]] = []
     paths = markdown_files(content_dir)
     site.files_checked = len(paths)
+    for link in _folder_links_out(content_dir):
+        site.findings.append(Finding(display_path(link), 1, 1, "M201", _FOLDER_LINK_OUT))
     for path in paths:
         source = display_path(path)
+        refusal = _refusal(path, content_dir)
+        if refusal:
+            site.findings.append(Finding(source, 1, 1, "M201", refusal))
+            continue
         kind = _kind_of(path.relative_to(content_dir))
         if kind is None:
             site.findings.append(Finding(source, 1, 1, "M201", f"file is not where notes expects content: use {LAYOUT}"))
@@ -112,6 +118,40 @@ def load_site(content_dir: Path, timezone: str = "Europe/London") -> Site:
     site.findings += crosscheck.check(site)
     site.findings.sort()
     return site
+
+
+# Names that are safe in a URL, in a shell and on every file system a writer may use.
+PORTABLE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+# The target is not named: the message may end up in a CI log, and where it points is the problem.
+_LINK_OUT = "symlink points outside content/; notes reads only files inside content/: copy the file in instead"
+_FOLDER_LINK_OUT = "folder symlink points outside content/; notes reads only files inside content/: copy the files in instead"
+
+
+def _points_out(path: Path, content_dir: Path) -> bool:
+    target, root = path.resolve(), content_dir.resolve()
+    return target != root and root not in target.parents
+
+
+def _folder_links_out(content_dir: Path) -> list[Path]:
+    """Symlinked folders leading out of content/; os.walk never enters them, so they would be silently skipped."""
+    found = []
+    for root, dirs, _ in os.walk(content_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [Path(root, d) for d in dirs if Path(root, d).is_symlink() and _points_out(Path(root, d), content_dir)]
+    return found
+
+
+def _refusal(path: Path, content_dir: Path) -> str | None:
+    """Why a file must not be read at all, or None: symlinks out of content/, unportable names."""
+    if path.is_symlink() and _points_out(path, content_dir):
+        return _LINK_OUT
+    for part in path.relative_to(content_dir).parts:
+        if not PORTABLE_NAME.fullmatch(part):
+            suggestion = (slugify(Path(part).stem) or "note") + Path(part).suffix
+            return f"name '{part}' must use only letters a-z, digits, '-', '_' and '.'; rename it, like '{suggestion}'"
+    return None
 
 
 def _kind_of(relative: Path) -> str | None:

@@ -178,6 +178,7 @@ POST = schema(
     _lint, _title, _date, _authors, _summary, _tags, _status, _slug, _id,
     Field("category", text, "a category name like leadership"),
     _freeze_exempt, _reviewed_by,
+    Field("related", _listed(slug), "a list of post slugs like [why-we-blog]"),
 )
 WEEKNOTE = schema(
     _lint, _date, _authors, _summary, _tags, _status, _id,

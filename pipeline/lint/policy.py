@@ -45,6 +45,15 @@ def _share(value: Any) -> float:
     return share
 
 
+def _https_prefixes(value: Any) -> tuple[str, ...]:
+    prefixes = config.string_list(value)
+    for prefix in prefixes:
+        # A bare "https://" would admit every site; a prefix must name a host and a path.
+        if not prefix.lower().startswith("https://") or "/" not in prefix[len("https://"):]:
+            raise config.Invalid(f"'{prefix}', which is not an https:// address ending in a path like /embed/")
+    return tuple(prefixes)
+
+
 @dataclass(frozen=True)
 class Override:
     paths: tuple[str, ...]
@@ -91,6 +100,8 @@ SECTION = config.section(
                   "Lint block quotes too; by default they are someone else's words and skipped."),
     config.Option("cache", config.boolean, True, "true or false",
                   "Keep tone findings of unchanged files in .notes-cache/ between runs."),
+    config.Option("allowed_embeds", _https_prefixes, (), "a list of https:// URL prefixes like [\"https://www.youtube-nocookie.com/embed/\"]",
+                  "Frames (<iframe src=...>) from these addresses pass S101 and stay in pages and feeds."),
 )
 
 

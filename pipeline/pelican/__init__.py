@@ -15,7 +15,7 @@ from pelican import signals
 from pipeline import config as notes_config
 from pipeline import project as _project  # noqa: F401 - declares every [tool.notes] table
 from pipeline.content.loader import load_site
-from pipeline.pelican import cadence_pages, feeds, scheduled
+from pipeline.pelican import cadence_pages, feeds, post_links, scheduled, site_pages
 from pipeline.pelican.generators import ProfilesGenerator
 from pipeline.pelican.reader import NotesReader
 
@@ -49,13 +49,17 @@ def _use_notes_reader(readers) -> None:
 
 
 def _generators(pelican):
-    return ProfilesGenerator
+    # One receiver returning every generator in a fixed order: blinker calls the
+    # receivers of a signal in the order of a set of ids, which changes from run
+    # to run, and a generator that reads another's context (the sitemap lists
+    # the cadence page) must run after it for builds to be reproducible.
+    return (ProfilesGenerator, cadence_pages.get_generators(pelican), site_pages.get_generators(pelican))
 
 
 def register() -> None:
     signals.initialized.connect(_initialise)
     signals.readers_init.connect(_use_notes_reader)
     signals.get_generators.connect(_generators)
-    signals.get_generators.connect(cadence_pages.get_generators)
     scheduled.register()
     feeds.register()
+    post_links.register()

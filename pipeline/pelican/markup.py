@@ -1,8 +1,20 @@
-"""Markdown to HTML with the site's Python-Markdown settings (Pelican's MARKDOWN)."""
+"""Markdown to safe HTML with the site's Python-Markdown settings (Pelican's MARKDOWN).
+
+Every body and summary passes through the sanitiser (sanitise.py), so pages
+and feeds, which both take their HTML from the reader, never carry script.
+"""
 
 from __future__ import annotations
 
 from markdown import Markdown
+
+from pipeline.pelican.sanitise import Sanitiser
+
+
+def allowed_embeds(settings: dict) -> tuple[str, ...]:
+    """[tool.notes.lint] allowed_embeds: the same list the S101 lint rule reads."""
+    config = settings.get("NOTES_CONFIG")
+    return tuple(config.section("lint")["allowed_embeds"]) if config is not None else ()
 
 
 class Renderer:
@@ -16,10 +28,11 @@ class Renderer:
             extension_configs=extension_configs,
             output_format=config.get("output_format", "html5"),
         )
+        self._sanitiser = Sanitiser(allowed_embeds(settings))
 
     def block(self, text: str) -> str:
         self._md.reset()
-        return self._md.convert(text)
+        return self._sanitiser.clean(self._md.convert(text))
 
     def inline(self, text: str) -> str:
         """One paragraph of Markdown as phrasing content, for summaries inside a <p>."""
