@@ -92,3 +92,16 @@ def test_crlf_and_bom_are_read_like_plain_utf8(tmp_path, monkeypatch):
     assert note.date.isoformat() == "2026-11-27T09:30:00+00:00"
     assert note.body == "Body.\n"
     assert note.doc.body_line == 7
+
+
+def test_a_related_post_that_does_not_exist_is_named(tmp_path, monkeypatch):
+    write(tmp_path / "authors/jane-doe.md", "---\nname: Jane Doe\n---\n")
+    write(tmp_path / "posts/a.md", "---\ntitle: Our roadmap\ndate: 2026-11-20\nauthors: [jane-doe]\nsummary: x\n---\n")
+    write(tmp_path / "posts/b.md", "---\ntitle: Hiring\ndate: 2026-11-27\nauthors: [jane-doe]\nsummary: x\n"
+                                   "related: [our-roadmap, our-roadmp, nothing-like-it]\n---\n")
+    monkeypatch.chdir(tmp_path)
+    assert [str(f) for f in load_site(tmp_path).findings] == [
+        "posts/b.md:6:24: M208 no post has the slug 'our-roadmp' in 'related': did you mean 'our-roadmap'?",
+        "posts/b.md:6:36: M208 no post has the slug 'nothing-like-it' in 'related': "
+        "use the slug at the end of the post's web address",
+    ]

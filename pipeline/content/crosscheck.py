@@ -31,6 +31,7 @@ def check(site: Site) -> list[Finding]:
         code="M206",
         describe=lambda n, first: f"a second {n.team} weeknote for {n.week}; the first is {first.source}",
     )
+    findings += _unknown_related(site)
     findings += _duplicates(
         (n for n in site.notes if n.kind == POST),
         key=lambda n: n.slug,
@@ -50,6 +51,21 @@ def _unknown_authors(site: Site, slugs: Iterable[str], field: str, doc: Document
             Finding(doc.source, line, col, "M205",
                     f"unknown author '{slug}': add content/authors/{slug}.md{_suggest(slug, site.authors)}")
         )
+    return findings
+
+
+def _unknown_related(site: Site) -> list[Finding]:
+    """`related:` names posts by slug; a slug no post has would be dropped from the page unseen."""
+    slugs = {n.slug for n in site.notes if n.kind == POST}
+    findings = []
+    for note in site.notes:
+        related = note.doc.meta.get("related") if note.kind == POST else None
+        for index, slug in enumerate(related if isinstance(related, list) else []):
+            if slug not in slugs:
+                line, col = note.doc.where("related", index)
+                close = difflib.get_close_matches(slug, list(slugs), n=1)
+                hint = f"did you mean '{close[0]}'?" if close else "use the slug at the end of the post's web address"
+                findings.append(Finding(note.source, line, col, "M208", f"no post has the slug '{slug}' in 'related': {hint}"))
     return findings
 
 

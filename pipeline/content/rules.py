@@ -114,6 +114,12 @@ register(
          "One week, one note: two would fight over the same web address.",
          [_weeknote("date: 2026-11-20\nauthors: [sam-lee]\nsummary: Moved.", "weeknotes/data-platform/2026-w47.md")],
          [WEEKNOTE_OK]),
+    rule("M208", "unknown-related-post", "A post's 'related' list names a slug that no post has.",
+         "Related posts are picked by slug; a mistyped one would silently leave the link out.",
+         [_post("title: How we hire\ndate: 2026-11-27\nauthors: [jane-doe]\nsummary: Hiring.\n"
+                "related: [why-we-publish-our-roadmp]")],
+         [_post("title: How we hire\ndate: 2026-11-27\nauthors: [jane-doe]\nsummary: Hiring.\n"
+                "related: [why-we-publish-our-roadmap]")]),
     rule("M207", "duplicate-slug", "Two posts have the same slug.",
          "The slug names a post in its web address; two posts must not share one.",
          [_post("title: Why we publish our roadmap\ndate: 2026-11-27\nauthors: [jane-doe]\nsummary: Again.")]),
