@@ -62,7 +62,7 @@ def main() -> int:
         notes = Path(sys.executable).with_name("notes")
         subprocess.run([str(notes), "build", "--output", str(site)], check=True, capture_output=True)
     failures = []
-    sys.stdout.write(f"| page type | HTML | CSS | HTML + CSS | scripts |\n| --- | --- | --- | --- | --- |\n")
+    sys.stdout.write("| page type | HTML | CSS | HTML + CSS | scripts |\n| --- | --- | --- | --- | --- |\n")
     for kind, pattern in PAGE_TYPES.items():
         page = sorted(site.glob(pattern))[0]
         html, css, scripts = weigh(site, page)

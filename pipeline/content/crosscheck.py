@@ -63,15 +63,20 @@ def _unknown_related(site: Site) -> list[Finding]:
         for index, slug in enumerate(related if isinstance(related, list) else []):
             if slug not in slugs:
                 line, col = note.doc.where("related", index)
-                close = difflib.get_close_matches(slug, list(slugs), n=1)
-                hint = f"did you mean '{close[0]}'?" if close else "use the slug at the end of the post's web address"
+                close = _closest(slug, slugs)
+                hint = f"did you mean '{close}'?" if close else "use the slug at the end of the post's web address"
                 findings.append(Finding(note.source, line, col, "M208", f"no post has the slug '{slug}' in 'related': {hint}"))
     return findings
 
 
-def _suggest(name: str, known: Iterable[str]) -> str:
+def _closest(name: str, known: Iterable[str]) -> str | None:
     close = difflib.get_close_matches(name, list(known), n=1)
-    return f", or did you mean '{close[0]}'?" if close else ""
+    return close[0] if close else None
+
+
+def _suggest(name: str, known: Iterable[str]) -> str:
+    close = _closest(name, known)
+    return f", or did you mean '{close}'?" if close else ""
 
 
 def _duplicates(notes, key, code, describe) -> list[Finding]:
