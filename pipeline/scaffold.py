@@ -31,12 +31,12 @@ class _Dumper(yaml.SafeDumper):
     }
 
 
-def _front_matter(fields: dict) -> str:
+def front_matter(fields: dict) -> str:
     text = yaml.dump(fields, Dumper=_Dumper, sort_keys=False, default_flow_style=None, allow_unicode=True, width=1000)
     return f"---\n{text}---\n"
 
 
-def _known(site: Site, kind: str, slugs, known) -> None:
+def require_known(site: Site, kind: str, slugs, known) -> None:
     for slug in slugs:
         if slug not in known:
             close = difflib.get_close_matches(slug, list(known), n=1)
@@ -55,7 +55,7 @@ def _write(path: Path, text: str) -> Path:
 
 
 def new_post(site: Site, title: str, authors: tuple[str, ...], day: date, summary: str) -> Path:
-    _known(site, "author", authors, site.authors)
+    require_known(site, "author", authors, site.authors)
     slug = slugify(title)
     if not slug:
         raise NotesError(f"cannot make a file name from the title '{title}': use some letters or digits")
@@ -69,14 +69,14 @@ def new_post(site: Site, title: str, authors: tuple[str, ...], day: date, summar
         "tags": [],
         "status": "draft",
     }
-    return _write(path, _front_matter(fields) + POST_BODY)
+    return _write(path, front_matter(fields) + POST_BODY)
 
 
 def new_weeknote(site: Site, team_slug: str, week: IsoWeek, today: date, authors: tuple[str, ...], summary: str) -> Path:
-    _known(site, "team", [team_slug], site.teams)
+    require_known(site, "team", [team_slug], site.teams)
     team = site.teams[team_slug]
     authors = authors or team.members
-    _known(site, "author", authors, site.authors)
+    require_known(site, "author", authors, site.authors)
     # Date it today when writing in the week itself, else on the day it was due.
     day = today if IsoWeek.of(today) == week else min(period_of(team, week.monday).due, week.sunday)
     path = site.content_dir / "weeknotes" / team_slug / f"{week}.md"
@@ -84,7 +84,7 @@ def new_weeknote(site: Site, team_slug: str, week: IsoWeek, today: date, authors
     fields = {"date": f"{day:%Y-%m-%d}", "authors": list(authors), "summary": summary, "status": "draft"}
     sections = team.sections or ("What went well", "What we learned", "What's next")
     body = "\n".join(f"## {heading}\n\n<!-- Write about this here. -->\n" for heading in sections)
-    return _write(path, _front_matter(fields) + body)
+    return _write(path, front_matter(fields) + body)
 
 
 def today_in(site: Site) -> date:

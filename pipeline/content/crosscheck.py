@@ -6,8 +6,9 @@ import difflib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from pipeline.content.aliases import output_file
 from pipeline.content.frontmatter import Document
-from pipeline.content.model import POST, WEEKNOTE
+from pipeline.content.model import PAGE, POST, WEEKNOTE, slugify
 from pipeline.findings import Finding
 
 if TYPE_CHECKING:
@@ -38,6 +39,54 @@ def check(site: Site) -> list[Finding]:
         code="M207",
         describe=lambda n, first: f"slug '{n.slug}' is already used by {first.source}; set a different 'slug:'",
     )
+    findings += _alias_clashes(site)
+    return findings
+
+
+# Pages and folders every build writes, as in the contract's site URLs (ARCHITECTURE.md, docs/site.md).
+_SITE_FILES = frozenset(
+    f"{folder}/index.html" if folder else "index.html"
+    for folder in ("", "teams", "authors", "tags", "categories", "archives", "subscribe", "cadence", "search",
+                   "accessibility", "categories/blog", "categories/weeknotes")
+) | {"404.html"}
+_SITE_FOLDERS = ("feeds/", "theme/", "pagefind/", "images/", "drafts/")
+
+
+def _own_files(site: Site) -> dict[str, str]:
+    """Every file the site writes for its notes, teams and authors, and what it is."""
+    files = {file: "one of the site's own pages" for file in _SITE_FILES}
+    for note in site.notes:
+        if note.kind == POST and note.date is not None:
+            files[f"{note.date:%Y/%m/%d}/{note.slug}/index.html"] = f"the address of {note.source}"
+        elif note.kind == WEEKNOTE:
+            files[f"weeknotes/{note.team}/{note.week.slug}/index.html"] = f"the address of {note.source}"
+        elif note.kind == PAGE:
+            files[f"{note.slug}/index.html"] = f"the address of {note.source}"
+        for term, folder in [*((tag, "tags") for tag in note.tags), (note.category, "categories")]:
+            if term:
+                files[f"{folder}/{slugify(term)}/index.html"] = f"the page of the {folder[:-1]} '{term}'"
+    for folder, items in (("teams", site.teams), ("authors", site.authors)):
+        files.update({f"{folder}/{slug}/index.html": f"the page of {item.source}" for slug, item in items.items()})
+    return files
+
+
+def _alias_clashes(site: Site) -> list[Finding]:
+    """An alias must not take the place of a page the site writes, or of another note's alias."""
+    own = _own_files(site)
+    taken: dict[str, str] = {}
+    findings = []
+    for note in sorted(site.notes, key=lambda n: n.source):
+        for index, alias in enumerate(note.aliases):
+            file = output_file(alias)
+            clash = own.get(file) or taken.get(file)
+            if clash is None and file.startswith(_SITE_FOLDERS):
+                clash = f"a file in /{file.split('/')[0]}/, a folder the site writes"
+            if clash is None:
+                taken[file] = f"an alias of {note.source}"
+                continue
+            line, col = note.doc.where("aliases", index)
+            findings.append(Finding(note.source, line, col, "M209",
+                                    f"alias '{alias}' would replace {clash}; remove it from 'aliases'"))
     return findings
 
 

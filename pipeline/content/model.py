@@ -121,6 +121,7 @@ class Note:
     week: IsoWeek | None
     doc: Document
     id: str | None = None  # the feed entry ID from the front matter; feeds make one when it is None
+    aliases: tuple[str, ...] = ()  # old addresses on this site that redirect to the note
 
     @property
     def body(self) -> str:

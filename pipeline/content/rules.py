@@ -90,7 +90,9 @@ register(
     rule("M105", "value-not-allowed", "A field has a value outside the ones it allows.",
          "Only known values (draft or published, weekly or monthly) mean something to the pipeline.",
          [_post("title: How we hire\ndate: 2026-11-27\nauthors: [jane-doe]\nsummary: Hiring.\nstatus: finished"),
-          _post("title: How we hire\ndate: 2026-11-27\nauthors: [Jane Doe]\nsummary: Hiring.")]),
+          _post("title: How we hire\ndate: 2026-11-27\nauthors: [Jane Doe]\nsummary: Hiring."),
+          _post("title: How we hire\ndate: 2026-11-27\nauthors: [jane-doe]\nsummary: Hiring.\n"
+                "aliases: [https://old.example.gov.uk/how-we-hire/]")]),
     rule("M201", "misplaced-file", "A file is not where its kind of content belongs, or is badly named.",
          "The folder says what a file is; a weeknote's file name says which week it covers.",
          [Example("drafts/idea.md", POST_OK.text),
@@ -123,4 +125,13 @@ register(
     rule("M207", "duplicate-slug", "Two posts have the same slug.",
          "The slug names a post in its web address; two posts must not share one.",
          [_post("title: Why we publish our roadmap\ndate: 2026-11-27\nauthors: [jane-doe]\nsummary: Again.")]),
+    rule("M209", "alias-collision", "An alias is the address of a page the site writes, or another note's alias.",
+         "A redirect written there would replace a real page, or send one old address to two notes.",
+         [_post("title: How we hire\ndate: 2026-11-27\nauthors: [jane-doe]\nsummary: Hiring.\n"
+                "aliases: [/2026/11/20/why-we-publish-our-roadmap/]"),
+          _post("title: How we hire\ndate: 2026-11-27\nauthors: [jane-doe]\nsummary: Hiring.\naliases: [/tags/]"),
+          _post("title: How we hire\ndate: 2026-11-27\nauthors: [jane-doe]\nsummary: Hiring.\n"
+                "aliases: [/2019/05/hiring/, /2019/05/hiring]")],
+         [_post("title: How we hire\ndate: 2026-11-27\nauthors: [jane-doe]\nsummary: Hiring.\n"
+                "aliases: [/2019/05/how-we-hire/, /how-we-hire.html]")]),
 )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Callable
 
+from pipeline.content import aliases
 from pipeline.content.frontmatter import Document
 from pipeline.findings import Finding, Level
 
@@ -154,6 +155,15 @@ def uri(value: Any) -> str:
     return value
 
 
+def alias(value: Any) -> str:
+    """A site-relative old address of the note, like /2019/05/our-roadmap/ (see aliases.py)."""
+    value = text(value)
+    if not aliases.is_alias(value):
+        raise Invalid("M105", _describe(value))
+    return value
+
+
+_aliases = Field("aliases", _listed(alias), "a list of old addresses on this site, like [/2019/05/our-roadmap/]")
 _id = Field("id", uri, "a URI that names the note in feeds for good, like tag:blog.example.gov.uk,2026-11-20:roadmap")
 
 
@@ -175,13 +185,13 @@ _freeze_exempt = Field("freeze_exempt", text, "the reason the note may be publis
 _reviewed_by = Field("reviewed_by", slug, "the slug of the person who reviewed the note, like jane-doe")
 
 POST = schema(
-    _lint, _title, _date, _authors, _summary, _tags, _status, _slug, _id,
+    _lint, _title, _date, _authors, _summary, _tags, _status, _slug, _id, _aliases,
     Field("category", text, "a category name like leadership"),
     _freeze_exempt, _reviewed_by,
     Field("related", _listed(slug), "a list of post slugs like [why-we-blog]"),
 )
 WEEKNOTE = schema(
-    _lint, _date, _authors, _summary, _tags, _status, _id,
+    _lint, _date, _authors, _summary, _tags, _status, _id, _aliases,
     Field("title", text, "the title as text, at most 65 characters"),
     Field("team", slug, "the team slug, the same as the folder name"),
     _freeze_exempt, _reviewed_by,

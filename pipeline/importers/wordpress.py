@@ -1,0 +1,165 @@
+"""WordPress: posts from a WXR export file (Tools → Export in WordPress).
+
+WXR is RSS 2.0 with WordPress's own elements. It is untrusted XML, so it is
+parsed with defusedxml, which refuses entity expansion and external entities.
+Only items of type `post` become notes; pages, media and menu items are
+skipped with a reason. Comments and custom fields are not imported.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urlsplit
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import parse
+
+from pipeline.content.loader import display_path
+from pipeline.content.schema import URI
+from pipeline.importers.html import autop, to_markdown
+from pipeline.importers.records import Imported, Person, Reading, Skipped, SourceError
+from pipeline.importers.text import images_without_alt, parse_date, summary_from, utc
+
+# Namespaces by what they are; the export version (1.0, 1.1, 1.2) varies.
+NAMESPACES = (
+    (re.compile(r"http://wordpress\.org/export/\d+\.\d+/excerpt/"), "excerpt"),
+    (re.compile(r"http://wordpress\.org/export/\d+\.\d+/"), "wp"),
+    (re.compile(r"http://purl\.org/rss/1\.0/modules/content/"), "content"),
+    (re.compile(r"http://purl\.org/dc/elements/1\.1/"), "dc"),
+)
+# A shortcode's opening tag; not a Markdown link or reference, not a closing tag:
+#   [gallery ids="1,2"] -> gallery     [caption id="a" align="alignnone"] -> caption
+#   [embed]https://…[/embed] -> embed   [contact-form-7 id="5"] -> contact-form-7
+#   [a link](https://x) -> no           [1] -> no          [/caption] -> no
+SHORTCODE = re.compile(r"\[([a-z][a-z0-9_-]*)(?=[\s\]/])[^\]\n]*\](?![(\[:])")
+STATUSES = {"publish": "published", "future": "published", "draft": "draft", "pending": "draft", "private": "draft"}
+UNCATEGORISED = "uncategorized"
+SKIPPED_TYPES = {"page": "a WordPress page, not a post", "attachment": "a media file, not a post"}
+
+
+def _name(tag: str) -> str:
+    """'{http://wordpress.org/export/1.2/}post_type' -> 'wp:post_type'."""
+    if not tag.startswith("{"):
+        return tag
+    uri, local = tag[1:].split("}", 1)
+    prefix = next((name for pattern, name in NAMESPACES if pattern.fullmatch(uri)), uri)
+    return f"{prefix}:{local}"
+
+
+def _fields(element: Element) -> dict[str, str]:
+    """An element's children by prefixed name, as text; repeated children keep the first."""
+    fields: dict[str, str] = {}
+    for child in element:
+        fields.setdefault(_name(child.tag), (child.text or "").strip())
+    return fields
+
+
+def read(path: Path) -> Reading:
+    try:
+        root = parse(path).getroot()
+    except ParseError as err:
+        line, col = err.position
+        problem = re.sub(r": line \d+, column \d+$", "", str(err))  # the position is given first, 1-based
+        raise SourceError(f"{display_path(path)}:{line}:{col + 1}: not well-formed XML, so not a WordPress export: "
+                          f"{problem}") from None
+    except DefusedXmlException:
+        raise SourceError(f"{display_path(path)}: the export declares XML entities or external files, "
+                          "which notes refuses to read: WordPress never writes them") from None
+    except OSError as err:
+        raise SourceError(f"{display_path(path)}: cannot read the file: {err.strerror}") from None
+    channel = root.find("channel")
+    if channel is None or "wp:wxr_version" not in _fields(channel):
+        raise SourceError(f"{display_path(path)}: not a WordPress export (WXR): it has no <wp:wxr_version>; "
+                          "export from Tools → Export in WordPress")
+    people = _authors(channel)
+    site_host = urlsplit(_fields(channel).get("wp:base_site_url", "")).hostname
+    reading = Reading()
+    for item in channel.iter("item"):
+        note = _note(path, item, people, site_host)
+        (reading.notes if isinstance(note, Imported) else reading.skipped).append(note)
+    return reading
+
+
+def _authors(channel: Element) -> dict[str, str]:
+    """Display names by login, from the export's <wp:author> list."""
+    people = {}
+    for element in channel:
+        if _name(element.tag) == "wp:author":
+            fields = _fields(element)
+            login = fields.get("wp:author_login", "")
+            people[login] = fields.get("wp:author_display_name") or login
+    return people
+
+
+def _note(path: Path, item: Element, people: dict[str, str], site_host: str | None) -> Imported | Skipped:
+    fields = _fields(item)
+    title = fields.get("title", "")
+    source = f"{display_path(path)} post {fields.get('wp:post_id', '?')}" + (f" ({title})" if title else "")
+    kind = fields.get("wp:post_type", "post")
+    if kind != "post":
+        return Skipped(source, SKIPPED_TYPES.get(kind, f"a WordPress {kind}, not a post"))
+    wp_status = fields.get("wp:status", "")
+    if wp_status not in STATUSES:
+        return Skipped(source, f"its WordPress status is '{wp_status}' (in the bin, or never saved)")
+    if not title:
+        return Skipped(source, "it has no title")
+    day = _date(fields)
+    if day is None:
+        return Skipped(source, f"its date '{fields.get('wp:post_date', '')}' is not a date")
+
+    html = fields.get("content:encoded", "")
+    attention = [f"WordPress shortcode [{name}]: rewrite it in Markdown or remove it"
+                 for name in dict.fromkeys(SHORTCODE.findall(html))]
+    body, embedded = to_markdown(autop(html))
+    attention += [f"embedded media replaced by a link: {src}" for src in embedded]
+    attention += [f"image still on the old site: {src}" for src in re.findall(r"!\[[^\]]*\]\(([^)\s]+)", body)
+                  if site_host and urlsplit(src).hostname == site_host]
+    attention += [f"image without alt text: {src}" for src in images_without_alt(body)]
+    if wp_status == "private":
+        attention.append("private on WordPress: imported as a draft")
+
+    excerpt = " ".join(to_markdown(fields["excerpt:encoded"])[0].split()) if fields.get("excerpt:encoded") else ""
+    guid = fields.get("guid", "")
+    if guid and not URI.fullmatch(guid):
+        attention.append(f"guid '{guid}' is not a URI: feeds give the note a new ID, so readers may see it again")
+    login = fields.get("dc:creator", "")
+    terms = _terms(item)
+    categories = [name for domain, nicename, name in terms if domain == "category" and nicename != UNCATEGORISED]
+    tags = [name for domain, _, name in terms if domain == "post_tag"]
+    if len(categories) > 1:
+        attention.append(f"WordPress categories {', '.join(categories)}: a note has one, so the others are tags")
+    return Imported(
+        source=source,
+        format="wordpress",
+        title=title,
+        date=day,
+        authors=(Person(login, people.get(login) or login),) if login else (),
+        body=body,
+        summary=excerpt or summary_from(body),
+        summary_derived=not excerpt,
+        status=STATUSES[wp_status],
+        tags=tuple(dict.fromkeys(tags + categories[1:])),
+        category=categories[0] if categories else None,
+        slug=fields.get("wp:post_name", ""),
+        urls=(fields["link"],) if wp_status == "publish" and fields.get("link") else (),
+        id=guid if URI.fullmatch(guid) else None,
+        attention=tuple(attention),
+    )
+
+
+def _date(fields: dict[str, str]) -> datetime | None:
+    """The local date with the offset WordPress used (local minus GMT); drafts have no GMT date."""
+    local = parse_date(fields.get("wp:post_date", ""))
+    if not isinstance(local, datetime):
+        return None
+    gmt = utc(fields.get("wp:post_date_gmt", ""))
+    if gmt is None:
+        return local  # never published: read in the site's time zone
+    return local.replace(tzinfo=timezone(local - gmt.replace(tzinfo=None)))
+
+
+def _terms(item: Element) -> list[tuple[str, str, str]]:
+    return [(c.get("domain", ""), c.get("nicename", ""), (c.text or "").strip()) for c in item.findall("category")]

@@ -1,0 +1,273 @@
+"""`notes import` from Jekyll, Hugo and Pelican, as weeknotes, and with bad input: files asserted whole."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from pipeline.content.loader import load_site
+from pipeline.importers.detect import detect
+from tests.conftest import REPO, make_site, run_in, write
+
+FIXTURES = REPO / "tests" / "fixtures" / "import"
+
+JEKYLL = {
+    # The offset in the date is kept; the old address is Jekyll's default, from _config.yml's `permalink: date`.
+    "posts/2019-06-03-moving-the-case-database.md": """\
+---
+title: Moving the case database
+date: 2019-06-03 09:15+01:00
+authors: [sam-lee]
+summary: We moved the case database to the new platform over one weekend.
+tags: [migration, databases]
+category: Engineering
+status: published
+aliases: [/engineering/2019/06/03/moving-the-case-database.html]
+---
+We moved the case database over one weekend. {% include note.html %}
+
+Read the [runbook]({{ site.baseurl }}/runbook/) we followed.
+""",
+    # No offset: read in the site's time zone. `published: false` is a draft; permalink and redirect_from are aliases.
+    "posts/2019-06-10-weekly-update.md": """\
+---
+title: Weekly update
+date: 2019-06-10 16:00
+authors: [priya-patel]
+# notes import took this summary from the first paragraph: check it
+summary: This week we tested the backups.
+status: draft
+aliases: [/updates/weekly/, /old/weekly.html]
+---
+This week we tested the backups.
+
+![](/assets/backup-chart.png)
+""",
+}
+
+HUGO = {
+    "posts/2019-07-01-quarterly-review.md": """\
+---
+title: 'Our quarterly review: April to June'
+date: 2019-07-01 10:00+01:00
+authors: [jane-doe]
+summary: What we delivered from April to June, and what slipped.
+tags: [reviews]
+category: Leadership
+status: published
+slug: quarterly-review
+aliases: [/posts/quarterly-review/, /2019/q2-review/]
+---
+We delivered four of the six things we planned.
+
+## What slipped
+
+The new search, because we found more content than we expected.
+""",
+    # TOML front matter, a page bundle named by its folder, a draft, and an explicit id kept for feeds.
+    "posts/2019-09-30-next-quarter.md": """\
+---
+title: Plans for the next quarter
+date: 2019-09-30 09:00+00:00
+authors: [priya-patel]
+summary: Three things we will do before December.
+status: draft
+slug: next-quarter
+id: tag:weeknotes.example.org,2019-09-30:next-quarter
+aliases: [/posts/next-quarter/, /old/next-quarter]
+---
+We will finish the new search first.
+
+{{< figure src="plan.png" alt="The plan" >}}
+""",
+}
+
+PELICAN = {
+    "posts/2019-08-01-open-standards.md": """\
+---
+title: Why we use open standards
+date: 2019-08-01 11:00
+authors: [jane-doe, priya-patel]
+summary: Open standards let us change suppliers without rewriting our services.
+tags: [standards, open source]
+category: Technology
+status: published
+slug: open-standards
+aliases: [/open-standards.html]
+---
+Open standards let us change suppliers. See [our list]({filename}/standards-list.md).
+""",
+    "posts/2019-08-05-testing-our-backups.md": """\
+---
+title: Testing our backups
+date: 2019-08-05
+authors: [sam-lee]
+# notes import took this summary from the first paragraph: check it
+summary: We restored last week's backup to a fresh server. It took forty minutes.
+status: draft
+aliases: [/testing-our-backups.html]
+---
+We restored last week's backup to a fresh server. It took forty minutes.
+""",
+}
+
+
+@pytest.fixture
+def root(tmp_path):
+    root = make_site(tmp_path / "site")
+    shutil.copytree(FIXTURES, root / "old")
+    return root
+
+
+def _added(root, before: set[Path]) -> dict[str, str]:
+    content = root / "content"
+    return {str(p.relative_to(content)): p.read_text(encoding="utf-8")
+            for p in sorted(content.rglob("*.md")) if p not in before}
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["old/jekyll", "--from", "jekyll"], JEKYLL),
+    (["old/hugo", "--from", "hugo"], HUGO),
+    (["old/pelican", "--from", "pelican"], PELICAN),
+], ids=["jekyll", "hugo", "pelican"])
+def test_each_format_writes_its_notes_whole(root, args, expected):
+    before = set((root / "content").rglob("*.md"))
+    result = run_in(root, "import", *args)
+    assert result.exit_code == 0, result.output
+    assert _added(root, before) == expected
+
+
+def test_the_report_names_what_needs_attention_and_counts_check_findings(root):
+    result = run_in(root, "import", "old/jekyll", "old/hugo")
+    assert result.exit_code == 0
+    assert result.output == """\
+Detected jekyll: old/jekyll/_posts/2019-06-03-moving-the-case-database.md
+Detected jekyll: old/jekyll/_posts/2019-06-10-weekly-update.md
+Detected hugo: old/hugo/content/posts/quarterly-review.md
+Detected hugo: old/hugo/content/posts/next-quarter/index.md
+Created content/posts/2019-06-03-moving-the-case-database.md from old/jekyll/_posts/2019-06-03-moving-the-case-database.md
+Created content/posts/2019-06-10-weekly-update.md from old/jekyll/_posts/2019-06-10-weekly-update.md
+Created content/posts/2019-07-01-quarterly-review.md from old/hugo/content/posts/quarterly-review.md
+Created content/posts/2019-09-30-next-quarter.md from old/hugo/content/posts/next-quarter/index.md
+
+Needs attention:
+  content/posts/2019-06-03-moving-the-case-database.md
+    Liquid tag {% include %}: Python-Markdown shows it as text
+    Liquid {{ site.baseurl }}: Python-Markdown shows it as text
+  content/posts/2019-06-10-weekly-update.md
+    summary taken from the first paragraph: check it says what the note is about
+    image without alt text: /assets/backup-chart.png
+    checks: T507 image-alt-text (error) ×1
+  content/posts/2019-07-01-quarterly-review.md
+    checks: T101 words-to-avoid (warning) ×2
+  content/posts/2019-09-30-next-quarter.md
+    Hugo shortcode {{< figure >}}: rewrite it in Markdown or remove it
+
+Imported 4 notes (0 unchanged, 0 skipped, 4 need attention).
+Errors in the checks stop notes build until they are fixed: notes lint shows where.
+"""
+
+
+def test_imported_notes_pass_the_content_contract(root, monkeypatch):
+    monkeypatch.chdir(root)
+    before = len(load_site(root / "content").notes)
+    assert run_in(root, "import", "old").exit_code == 0
+    site = load_site(root / "content")
+    assert [str(f) for f in site.findings] == []
+    assert len(site.notes) == before + 9
+
+
+def test_dates_keep_their_offset_or_are_read_in_the_site_time_zone(root, monkeypatch):
+    assert run_in(root, "import", "old/jekyll").exit_code == 0
+    monkeypatch.chdir(root)
+    notes = {n.slug: n for n in load_site(root / "content", "America/New_York").notes}
+    assert notes["moving-the-case-database"].date.utcoffset() == timedelta(hours=1)  # +0100 in the source
+    assert notes["weekly-update"].date.utcoffset() == timedelta(hours=-4)  # the site's zone, in June
+
+
+@pytest.mark.parametrize("name, text, fmt", [
+    ("_posts/2019-01-02-a.md", "---\ntitle: A\n---\n", "jekyll"),
+    ("blog/2019-01-02-a.md", "---\ntitle: A\n---\n", "jekyll"),
+    ("blog/a.md", "---\ntitle: A\npermalink: /a/\n---\n", "jekyll"),
+    ("blog/a.md", "---\ntitle: A\ndraft: true\n---\n", "hugo"),
+    ("blog/a.md", "---\ntitle: A\n---\n", "hugo"),
+    ("blog/a.md", "+++\ntitle = 'A'\n+++\n", "hugo"),
+    ("blog/a.md", "Title: A\nDate: 2019-01-02\n\nText.\n", "pelican"),
+    ("blog/a.rst", "A\n#\n", "pelican"),
+    ("blog/export.xml", '<rss xmlns:wp="http://wordpress.org/export/1.2/">', "wordpress"),
+    ("blog/feed.xml", "<rss></rss>", None),
+    ("blog/README.md", "# Read me\n", None),
+])
+def test_auto_detection(tmp_path, name, text, fmt):
+    assert detect(write(tmp_path / name, text)) == fmt
+
+
+def test_weeknotes_take_the_team_and_the_iso_week_of_their_date(root):
+    write(root / "old/weeknotes/2019-W23.md", "Title: Week 23\nDate: 2019-06-07\nAuthor: Sam Lee\n\nWe moved the tables.\n")
+    result = run_in(root, "import", "old/weeknotes", "--from", "pelican", "--kind", "weeknote", "--team", "data-platform")
+    assert result.exit_code == 0, result.output
+    assert (root / "content/weeknotes/data-platform/2019-W23.md").read_text() == """\
+---
+title: Week 23
+date: 2019-06-07
+authors: [sam-lee]
+# notes import took this summary from the first paragraph: check it
+summary: We moved the tables.
+status: published
+aliases: [/week-23.html]
+---
+We moved the tables.
+"""
+
+
+def test_a_week_the_team_already_has_is_reported_and_never_overwritten(root):
+    existing = root / "content/weeknotes/data-platform/2026-W47.md"
+    before = existing.read_text()
+    write(root / "old/w47.md", "Title: Another week 47\nDate: 2026-11-19\nAuthor: Sam Lee\n\nMore.\n")
+    write(root / "old/w47-again.md", "Title: Week 47 again\nDate: 2026-11-18\nAuthor: Sam Lee\n\nAgain.\n")
+    result = run_in(root, "import", "old/w47.md", "old/w47-again.md", "--from", "pelican",
+                    "--kind", "weeknote", "--team", "data-platform")
+    assert result.exit_code == 0
+    assert existing.read_text() == before
+    skipped = [line for line in result.output.splitlines() if line.startswith("Skipped")]
+    assert skipped == [
+        "Skipped old/w47-again.md: team data-platform already has a weeknote for 2026-W47: "
+        "content/weeknotes/data-platform/2026-W47.md",
+        "Skipped old/w47.md: team data-platform already has a weeknote for 2026-W47: "
+        "content/weeknotes/data-platform/2026-W47.md",
+    ]
+
+
+def test_author_option_names_the_author_of_every_note(root):
+    result = run_in(root, "import", "old/pelican/content/backups.md", "--author", "jane-doe")
+    assert result.exit_code == 0
+    assert "authors: [jane-doe]\n" in (root / "content/posts/2019-08-05-testing-our-backups.md").read_text()
+
+
+@pytest.mark.parametrize("args, files, message", [
+    (["old/nope.md"], {}, "old/nope.md: no such file or folder"),
+    (["old/latin1.md", "--from", "jekyll"], {"old/latin1.md": "---\ntitle: Caf\udce9\n---\n"},
+     "old/latin1.md:2:11: byte 0xE9 is not UTF-8; save the file as UTF-8"),
+    (["old/bad.md", "--from", "hugo"], {"old/bad.md": "+++\ntitle = \n+++\n"},
+     "old/bad.md: front matter is not valid TOML: Invalid value (at line 1, column 9)"),
+    (["old/bad.md", "--from", "jekyll"], {"old/bad.md": "---\ntitle: [A\n---\n"},
+     "old/bad.md:3:1: front matter is not valid YAML: did not find expected ',' or ']' "
+     "(while parsing a flow sequence that starts at line 2, column 8)"),
+    (["old/pelican", "--kind", "weeknote"], {},
+     "--kind weeknote needs --team SLUG, the team whose weeknotes these are; known teams: data-platform"),
+    (["old/pelican", "--kind", "weeknote", "--team", "data-platfrom"], {},
+     "unknown team 'data-platfrom': there is no content/teams/data-platfrom.md; did you mean 'data-platform'?"),
+    (["old/pelican", "--team", "data-platform"], {}, "--team is for weeknotes: add --kind weeknote"),
+    (["old/pelican", "--author", "jane-do"], {},
+     "unknown author 'jane-do': there is no content/authors/jane-do.md; did you mean 'jane-doe'?"),
+], ids=["missing", "not-utf8", "bad-toml", "bad-yaml", "no-team", "unknown-team", "team-for-posts", "unknown-author"])
+def test_bad_input_is_one_clear_message_and_exit_2(root, args, files, message):
+    for name, text in files.items():
+        write(root / name, text)
+    before = set((root / "content").rglob("*"))
+    result = run_in(root, "import", *args)
+    assert (result.exit_code, result.output) == (2, f"notes: error: {message}\n")
+    assert set((root / "content").rglob("*")) == before
