@@ -19,9 +19,13 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.log import console
 
-from pipeline import publish, search, selfcheck
+from pipeline import incremental, manifest, publish, search, selfcheck
+from pipeline.content.loader import display_path
 from pipeline.errors import BuildFailed
 from pipeline.findings import Finding
+from pipeline.pelican import rendered
+from pipeline.pelican.rendered import RenderedHtml
+from pipeline.progress import Progress, Silent
 from pipeline.project import Project, check, open_project
 
 
@@ -42,12 +46,18 @@ class Built:
     pages: int
     seconds: float
     warnings: tuple[str, ...]
+    rendered: int = 0  # pages rendered by this build; the others were kept from the last site
+    feeds: int = 0
 
 
-def prepare(settings_path: Path, output: Path | None = None) -> Prepared:
+def prepare(settings_path: Path, output: Path | None = None, progress: Progress | None = None) -> Prepared:
     """Open the project and check every file of content."""
+    progress = progress or Silent()
     project = open_project(settings_path, for_build=True)
     output = (output or Path(project.settings["OUTPUT_PATH"])).resolve()
+    progress.stage(f"Loading notes from {display_path(project.content_dir)}")
+    site = project.site
+    progress.stage(f"Checking {site.files_checked} files in {display_path(site.content_dir)}")
     return Prepared(project, check(project), output)
 
 
@@ -63,12 +73,12 @@ class _PelicanLog(logging.Handler):
         (self.errors if record.levelno >= logging.ERROR else self.warnings).append(record.getMessage())
 
 
-def render(prepared: Prepared) -> Built:
+def render(prepared: Prepared, progress: Progress | None = None) -> Built:
     """Build checked content beside the output folder, check it, and swap it in (see publish.py)."""
     started = time.monotonic()
     output = prepared.output
     try:
-        return _render_locked(prepared, output, started)
+        return _render_locked(prepared, output, started, progress or Silent())
     except OSError as err:
         # A read-only or full disk, or a folder we may not write: the user's to fix, so one line, no traceback.
         if os.environ.get("NOTES_DEBUG"):
@@ -77,24 +87,42 @@ def render(prepared: Prepared) -> Built:
                           "the site was not changed") from None
 
 
-def _render_locked(prepared: Prepared, output: Path, started: float) -> Built:
+def _render_locked(prepared: Prepared, output: Path, started: float, progress: Progress) -> Built:
+    project = prepared.project
     with publish.lock(output):
         publish.pause_at("locked")
         publish.recover(output)
+        plan = incremental.plan(project, output)
         staging = publish.new_staging(output)
         try:
-            warnings = _run_pelican(prepared, staging)
-            search.index(staging)  # Pagefind reads the finished HTML, before the swap
+            html = RenderedHtml(prepared.settings.get("MARKDOWN", {}),
+                                tuple(project.config.section("lint")["allowed_embeds"]), project.root)
+            texts = list(rendered.texts_of(project.site))
+            progress.stage(f"Rendering Markdown ({plan.reason})")
+            html.prerender(texts)
+            progress.stage("Building pages and feeds")
+            warnings = _run_pelican(prepared, staging, html, plan.reuse, progress)
             publish.pause_at("built")
-            selfcheck.check_site(staging, prepared.settings.get("SITEURL", ""), _written_links(prepared.project.site))
+            progress.stage("Indexing for search and checking links")
+            with search.indexing(staging):  # Pagefind reads the finished HTML, on other cores meanwhile
+                # Files written by this build; the others are the last site's, hard-linked (see incremental.py).
+                fresh = None if plan.reuse is None else [p for p in staging.rglob("*") if p.is_file() and p.stat().st_nlink == 1]
+                selfcheck.check_site(staging, prepared.settings.get("SITEURL", ""), _written_links(project.site), fresh)
             publish.pause_at("checked")
             pages = sum(1 for _ in staging.rglob("*.html"))
+            rendered_pages = pages if fresh is None else sum(1 for p in fresh if p.suffix == ".html")
+            feeds = sum(1 for p in staging.rglob("*.xml") if p.name != "sitemap.xml")
+            manifest.write(staging, project.settings_path, prepared.settings)  # what deploy trusts
+            progress.stage(f"Swapping the new site into {output.name}/")
             publish.swap_in(staging, output)
+            incremental.record(project, plan, output)
+            html.save()
         finally:
             # After a successful swap the staging name is gone (or holds nothing we keep).
             shutil.rmtree(staging, ignore_errors=True)
         publish.pause_at("swapped")
-    return Built(output, pages, time.monotonic() - started, warnings)
+        progress.done()
+    return Built(output, pages, time.monotonic() - started, warnings, rendered_pages, feeds)
 
 
 def _written_links(site) -> frozenset[str]:
@@ -103,10 +131,12 @@ def _written_links(site) -> frozenset[str]:
     return selfcheck.written_links(item.doc.body for item in sources)
 
 
-def _run_pelican(prepared: Prepared, staging: Path) -> tuple[str, ...]:
+def _run_pelican(prepared: Prepared, staging: Path, html: RenderedHtml, reuse: incremental.Reuse | None,
+                 progress: Progress) -> tuple[str, ...]:
     """Run Pelican into `staging`; its logged errors, or anything it raises, fail the build."""
     settings = dict(prepared.settings, OUTPUT_PATH=str(staging), NOTES_SITE=prepared.project.site,
-                    NOTES_CONFIG=prepared.project.config)
+                    NOTES_CONFIG=prepared.project.config, NOTES_RENDERED=html, NOTES_REUSE=reuse,
+                    NOTES_PROGRESS=progress)
     log = _PelicanLog()
     pelican_logger = logging.getLogger("pelican")
     pelican_logger.addHandler(log)

@@ -17,7 +17,7 @@ from pipeline.cadence.report import as_json, build_report
 from pipeline.content.loader import display_path
 from pipeline.content.model import IsoWeek
 from pipeline.errors import ExitCode, NotesError
-from pipeline.findings import RULES, has_errors
+from pipeline.findings import RULES, Level, has_errors
 from pipeline.report import echo_findings
 from pipeline.lint import formats
 from pipeline.lint.formats import FORMATS
@@ -135,6 +135,42 @@ def new_weeknote(team, week, authors, summary, settings):
     today = scaffold.today_in(site)
     path = scaffold.new_weeknote(site, team, week or IsoWeek.of(today), today, authors, summary)
     click.echo(f"Created {display_path(path)}")
+
+
+@cli.command("import")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--from", "fmt", type=click.Choice(["wordpress", "jekyll", "hugo", "pelican", "auto"]), default="auto",
+              show_default=True, help="The format of the sources; auto tells for each file, and says what it found.")
+@click.option("--kind", type=click.Choice(["post", "weeknote"]), default="post", show_default=True,
+              help="Import as posts, or as weeknotes of --team.")
+@click.option("--team", help="Team slug (a file in content/teams/) for --kind weeknote.")
+@click.option("--author", help="Author slug for every imported note, instead of the authors the sources name.")
+@click.option("--dry-run", is_flag=True, help="Print the plan; write nothing.")
+@settings_option
+def import_(sources, fmt, kind, team, author, dry_run, settings):
+    """Bring notes in from WordPress, Jekyll, Hugo or Pelican.
+
+    SOURCES are WordPress export (WXR) files, or note files and folders.
+    Authors are matched to content/authors/ by slug or name, or created.
+    Old addresses become aliases with redirect pages, and a WordPress guid or
+    an explicit id stays the feed entry ID. Nothing is overwritten: a note
+    imported before is unchanged, and a collision is reported. The imported
+    files are then checked as notes lint does. A source that cannot be read
+    exits 2. Formats and field mappings: docs/import.md.
+
+    \b
+    Example:
+      notes import export.xml --dry-run
+      notes import ~/old-blog/_posts --from jekyll --author jane-doe
+      notes import ~/hugo/content/weeknotes --kind weeknote --team data-platform
+    """
+    from pipeline.importers import report
+    from pipeline.importers.plan import Choices
+    from pipeline.importers.run import import_notes
+
+    outcome = import_notes(open_project(settings), list(sources), fmt, Choices(kind, team, author), dry_run)
+    for line in report.lines(outcome):
+        click.echo(line)
 
 
 def _codes(ctx, param, value):
@@ -286,20 +322,32 @@ def rules(code):
 
 def _check_and_build(settings: Path, output: Path | None) -> None:
     from pipeline import build as site_build  # imports Pelican: only building pays for it
+    from pipeline.progress import Progress
 
-    prepared = site_build.prepare(settings, output)
-    site = prepared.project.site
-    click.echo(f"Checking {site.files_checked} files in {display_path(site.content_dir)}…")
-    if prepared.findings:
-        echo_findings(prepared.findings, site.files_checked)
-    if has_errors(prepared.findings):
-        click.echo("Not built: fix the errors above, then run the command again.", err=True)
-        raise click.exceptions.Exit(ExitCode.CONTENT)
-    click.echo(f"Building the site with {settings}…")
-    built = site_build.render(prepared)
+    # Stages go to standard error (a live display on a terminal), findings and the summary to standard output.
+    with Progress() as progress:
+        prepared = site_build.prepare(settings, output, progress)
+        progress.done()
+        site = prepared.project.site
+        if prepared.findings:
+            echo_findings(prepared.findings, site.files_checked)
+        if has_errors(prepared.findings):
+            click.echo("Not built: fix the errors above, then run the command again.", err=True)
+            raise click.exceptions.Exit(ExitCode.CONTENT)
+        click.echo(f"Building the site with {settings}…")
+        built = site_build.render(prepared, progress)
     for warning in built.warnings:
         click.echo(f"pelican: warning: {warning}", err=True)
-    click.echo(f"Built {built.pages} pages into {display_path(built.output)}/ in {built.seconds:.1f} s.")
+    kept = built.pages - built.rendered
+    click.echo(
+        f"Built {built.pages} pages" + (f" ({built.rendered} rendered, {kept} kept from the last build)" if kept else "")
+        + f" and {built.feeds} feeds from {len(site.notes)} notes into {display_path(built.output)}/"
+        f" in {built.seconds:.1f} s: {_count(prepared.findings, Level.WARNING) + len(built.warnings)} warnings, 0 errors."
+    )
+
+
+def _count(findings, level) -> int:
+    return sum(1 for f in findings if f.level == level)
 
 
 output_option = click.option(
@@ -351,6 +399,74 @@ def publish(output, rollback):
                    f"run 'notes publish --rollback' again to undo.")
         return
     _check_and_build(PRODUCTION, output)
+
+
+def _deploy_target(ctx, param, value):
+    from pipeline.deploy import target
+
+    try:
+        return target.parse(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
+
+
+def _endpoint_url(ctx, param, value):
+    from urllib.parse import urlsplit
+
+    if value is not None and (urlsplit(value).scheme not in ("http", "https") or not urlsplit(value).netloc):
+        raise click.BadParameter(f"'{value}' is not an http:// or https:// address, like https://minio.example:9000")
+    return value
+
+
+DEPLOY_EXIT_CODES = """\b
+Exit codes:
+  0  deployed, or nothing to do
+  2  bad usage; output/ not from a successful notes publish; missing or
+     refused credentials; an unknown bucket or distribution; a failed upload
+"""
+
+
+@cli.command(epilog=DEPLOY_EXIT_CODES)
+@click.option("--to", "target", required=True, callback=_deploy_target, metavar="s3://BUCKET[/PREFIX]",
+              help="The bucket, and optionally a prefix, to upload the site to.")
+@click.option("--endpoint-url", metavar="URL", callback=_endpoint_url,
+              help="An S3-compatible service's address.  [default: AWS S3]")
+@click.option("--region", help="The bucket's region.  [default: from the AWS configuration]")
+@click.option("--delete", is_flag=True, help="Delete objects under the prefix that the site no longer has (last).")
+@click.option("--dry-run", is_flag=True, help="Show what would be uploaded, deleted and invalidated; change nothing.")
+@click.option("--invalidate", "distribution", metavar="DISTRIBUTION_ID",
+              help="Invalidate the changed pages and feeds in this CloudFront distribution.")
+@click.option("--output", type=click.Path(file_okay=False, path_type=Path),
+              help="The published site to upload.  [default: OUTPUT_PATH in publishconf.py, output/]")
+def deploy(target, endpoint_url, region, delete, dry_run, distribution, output):
+    """Upload the site notes publish built to S3-compatible object storage.
+
+    Only files whose content changed are uploaded: assets first, then pages,
+    then feeds, sitemap and OPML, so no page ever links to a missing file;
+    deletions come last, with --delete. Credentials come from the standard
+    AWS chain (environment, AWS_PROFILE, a role) and are never shown. See
+    docs/deploy.md.
+
+    \b
+    Example:
+      notes deploy --to s3://blog-example-gov-uk --dry-run
+      notes deploy --to s3://sites/blog --delete --invalidate E2EXAMPLE
+      notes deploy --to s3://blog --endpoint-url https://minio.example:9000
+    """
+    from pipeline.deploy import report
+    from pipeline.deploy.run import Deployment, Request
+    from pipeline.settings import read as read_settings
+
+    site = (output or Path(read_settings(PRODUCTION)["OUTPUT_PATH"])).resolve()
+    deployment = Deployment(Request(site, target, endpoint_url, region, delete, distribution))
+    if dry_run:
+        for line in report.plan_lines(deployment.plan, deployment.invalidated):
+            click.echo(line)
+        return
+    with report.reporter() as progress:
+        result = deployment.apply(progress)
+    for line in report.summary_lines(result, str(target)):
+        click.echo(line)
 
 
 @cli.command()

@@ -12,6 +12,9 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline.errors import BuildFailed
@@ -21,13 +24,26 @@ log = logging.getLogger(__name__)
 BUNDLE_FOLDER = "pagefind"
 
 
-def index(site_folder: Path) -> Path:
-    """Index the built site in `site_folder` and return the folder of the search bundle."""
+@contextmanager
+def indexing(site_folder: Path) -> Iterator[None]:
+    """Index the built site in `site_folder` while the body of the `with` runs; fail if Pagefind fails.
+
+    Pagefind is a separate process with threads of its own, so the build's
+    own last checks run meanwhile instead of waiting for it.
+    """
     command = [sys.executable, "-m", "pagefind", "--site", str(site_folder),
                "--output-subdir", BUNDLE_FOLDER, "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip()
-        raise BuildFailed(f"the search index could not be built (pagefind exited with {result.returncode}):\n  {detail}")
+    with tempfile.TemporaryFile() as messages:
+        process = subprocess.Popen(command, stdout=messages, stderr=subprocess.STDOUT)
+        try:
+            yield
+        except BaseException:
+            process.kill()
+            process.wait()
+            raise
+        if process.wait() != 0:
+            messages.seek(0)
+            detail = messages.read().decode("utf-8", "replace").strip()
+            raise BuildFailed(f"the search index could not be built (pagefind exited with {process.returncode}):\n  {detail}")
     log.debug("pagefind indexed %s", site_folder)
-    return Path(site_folder) / BUNDLE_FOLDER
+

@@ -8,6 +8,7 @@ resolves those paths as Pelican does. Building uses Pelican's own reader.
 from __future__ import annotations
 
 import runpy
+import sys
 import traceback
 from pathlib import Path
 
@@ -25,6 +26,7 @@ def read(path: Path) -> dict:
         raise ConfigError(
             f"{path}: settings file not found; run notes in the folder that holds it, or pass --settings FILE"
         )
+    _forget_imported_settings(path)
     with _as_config_errors(path):
         values = {k: v for k, v in runpy.run_path(str(path)).items() if k.isupper()}
     base = path.resolve().parent
@@ -39,8 +41,20 @@ def load(path: Path, overrides: dict | None = None) -> dict:
     from pelican.settings import read_settings  # only builds pay for importing Pelican
 
     timezone = read(path)["TIMEZONE"]
+    _forget_imported_settings(path)
     with _as_config_errors(path):
         return read_settings(str(path), override={"TIMEZONE": timezone, **(overrides or {})})
+
+
+def _forget_imported_settings(path: Path) -> None:
+    """Forget modules named like the Python files beside the settings file (publishconf.py imports pelicanconf).
+
+    Python keeps an imported module for the life of the process, so without
+    this a second build in one process (`notes serve`, tests) would go on
+    using the pelicanconf.py it imported first, perhaps another site's.
+    """
+    for sibling in path.resolve().parent.glob("*.py"):
+        sys.modules.pop(sibling.stem, None)
 
 
 class _as_config_errors:

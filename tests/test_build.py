@@ -53,8 +53,10 @@ def test_build_writes_every_page_at_its_gds_style_url(site):
     result = run("build")
     assert result.exit_code == 0, result.output
     assert sorted(EXPECTED_PAGES) == html_pages(site / "output")
-    assert result.output.splitlines()[:2] == ["Checking 10 files in content…", "Building the site with pelicanconf.py…"]
-    assert result.output.splitlines()[2].startswith("Built 28 pages into output/ in ")
+    assert result.output.splitlines()[:3] == ["Loading notes from content…", "Checking 10 files in content…",
+                                               "Building the site with pelicanconf.py…"]
+    assert result.output.splitlines()[-1].startswith("Built 28 pages and 16 feeds from 6 notes into output/ in ")
+    assert result.output.splitlines()[-1].endswith(" s: 0 warnings, 0 errors.")
 
 
 def test_pages_carry_their_content(site):
@@ -103,6 +105,7 @@ def test_errors_block_the_build_and_leave_the_old_site_alone(site):
     result = run("build")
     assert result.exit_code == 1
     assert result.output.splitlines() == [
+        "Loading notes from content…",
         "Checking 12 files in content…",
         "content/posts/bad.md:3:1: M004 front matter is not valid YAML: did not find expected ',' or ']' "
         "(while parsing a flow sequence that starts at line 2, column 8)",

@@ -155,6 +155,7 @@ def test_freeze_breach_blocks_the_build_and_lateness_only_warns(site):
     result = CliRunner().invoke(cli, ["build"])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
+        "Loading notes from content…",
         "Checking 11 files in content…",
         "content/posts/2026-11-20-why-we-publish-our-roadmap.md:3:7: C102 dated 2026-11-20, inside the publishing "
         "freeze from 2026-11-20 to 2026-11-20 (by-election): date it after 2026-11-20, or add "

@@ -63,16 +63,20 @@ def bunches(dated_posts: Iterable[tuple[date, Note]], freezes: Iterable[Freeze] 
     freezes = tuple(freezes)
     taken = set(by_day)
     found = []
+    # Each bunch takes the first free days after it, so every free day up to the last one
+    # taken is gone: the search for the next bunch starts there, not at its own day again.
+    searched_to = date.min
     for day in sorted(by_day):
         notes = by_day[day]
         suggested: list[date] = []
-        candidate = day
+        candidate = max(day, searched_to)
         while len(suggested) < len(notes) - 1:
             candidate += timedelta(days=1)
             if candidate.weekday() < SATURDAY and candidate not in taken and not any(candidate in f for f in freezes):
                 suggested.append(candidate)
                 taken.add(candidate)
         if suggested:
+            searched_to = candidate
             found.append(Bunch(day, tuple(notes), tuple(suggested)))
     return found
 

@@ -36,13 +36,18 @@ class Site:
     notes: list[Note] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     files_checked: int = 0
-    _by_path: dict[Path, Note] = field(default_factory=dict, repr=False)
+    _by_path: dict[str, Note] = field(default_factory=dict, repr=False)
+    _indexed: int = field(default=-1, repr=False)  # how many notes _by_path was made from
 
     def note_at(self, path: str | Path) -> Note | None:
         """The note read from `path`, or None; Pelican's reader asks once per file."""
-        if len(self._by_path) != len(self.notes):
-            self._by_path = {n.path.resolve(): n for n in self.notes}
-        return self._by_path.get(Path(path).resolve())
+        if self._indexed != len(self.notes):
+            self._indexed = len(self.notes)
+            # Pelican names files as the loader does (absolute paths), so the plain name is tried
+            # first; resolving symbolic links for every lookup costs seconds on a large site.
+            self._by_path = {str(n.path): n for n in self.notes}
+            self._by_path.update({str(n.path.resolve()): n for n in self.notes})
+        return self._by_path.get(str(path)) or self._by_path.get(str(Path(path).resolve()))
 
     @property
     def published(self) -> list[Note]:
@@ -247,6 +252,7 @@ def _note(site: Site, kind: str, doc: Document, values: dict) -> Note:
         week=week,
         doc=doc,
         id=values.get("id"),
+        aliases=values.get("aliases", ()),
     )
 
 

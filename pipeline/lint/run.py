@@ -8,7 +8,6 @@ input, by the tone rules alone.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterable
 from datetime import date
 from dataclasses import dataclass, field
@@ -21,9 +20,7 @@ from pipeline.findings import Finding
 from pipeline.lint.cache import Cache
 from pipeline.lint.engine import Target, lint_target, prose_of, target_from_bytes
 from pipeline.lint.rules.readability import Stats, stats
-
-PARALLEL_FROM = 200  # below this many files, starting worker processes costs more than it saves
-
+from pipeline.parallel import map_shares
 
 @dataclass
 class LintRun:
@@ -104,21 +101,7 @@ def lint_targets(targets: list[Target], options: dict, root: Path | None, run: L
 
 def _lint_all(targets: list[Target], options: dict, jobs: int | None) -> list[list[Finding]]:
     """Lint in this process and, for many files, in forked workers at the same time."""
-    workers = jobs or os.cpu_count() or 1
-    if workers < 2 or len(targets) < PARALLEL_FROM:
-        return [lint_target(t, options) for t in targets]
-    from concurrent.futures import ProcessPoolExecutor  # only many files pay for importing it
-
-    # This process takes the first share itself instead of waiting idle for the workers.
-    shares = [targets[i::workers] for i in range(workers)]
-    with ProcessPoolExecutor(max_workers=workers - 1) as pool:
-        futures = [pool.submit(_lint_share, share, options) for share in shares[1:]]
-        results = [_lint_share(shares[0], options)] + [future.result() for future in futures]
-    # Put the results back in the order of `targets` (shares took every n-th target).
-    ordered: list[list[Finding]] = [[] for _ in targets]
-    for offset, share_results in enumerate(results):
-        ordered[offset::workers] = share_results
-    return ordered
+    return map_shares(_lint_share, targets, options, jobs=jobs)
 
 
 def _lint_share(targets: list[Target], options: dict) -> list[list[Finding]]:

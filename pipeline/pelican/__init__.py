@@ -15,7 +15,7 @@ from pelican import signals
 from pipeline import config as notes_config
 from pipeline import project as _project  # noqa: F401 - declares every [tool.notes] table
 from pipeline.content.loader import load_site
-from pipeline.pelican import cadence_pages, feeds, post_links, scheduled, site_pages
+from pipeline.pelican import cadence_pages, feeds, post_links, redirects, scheduled, site_pages, writer
 from pipeline.pelican.generators import ProfilesGenerator
 from pipeline.pelican.reader import NotesReader
 
@@ -53,7 +53,8 @@ def _generators(pelican):
     # receivers of a signal in the order of a set of ids, which changes from run
     # to run, and a generator that reads another's context (the sitemap lists
     # the cadence page) must run after it for builds to be reproducible.
-    return (ProfilesGenerator, cadence_pages.get_generators(pelican), site_pages.get_generators(pelican))
+    return (ProfilesGenerator, cadence_pages.get_generators(pelican), site_pages.get_generators(pelican),
+            redirects.get_generators(pelican))
 
 
 def register() -> None:
@@ -63,3 +64,4 @@ def register() -> None:
     scheduled.register()
     feeds.register()
     post_links.register()
+    writer.register()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 
 from pelican.generators import Generator
 
@@ -75,10 +74,10 @@ class CadenceGenerator(Generator):
         report = build_report(site.notes, site.teams.values(), today, options, site.timezone)
 
         # Only notes Pelican publishes have pages: drafts and scheduled notes get no link.
-        urls = {Path(a.source_path).resolve(): a.url for a in self.context.get("articles", [])}
+        urls = {a.source_path: a.url for a in self.context.get("articles", [])}
 
         def url_for(note):
-            return urls.get(note.path.resolve())
+            return urls.get(str(note.path))  # Pelican's source paths are the loader's absolute paths
 
         # One axis for every team, so that calendars line up on the cadence page.
         axis = shared_axis(report.teams) if report.teams else None

@@ -15,7 +15,10 @@ pages are not articles. Pelican's own FEED_* generation stays off.
 from __future__ import annotations
 
 import logging
+import os
 import time
+from dataclasses import replace
+from functools import partial
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -27,7 +30,7 @@ from pipeline.content.loader import Site
 from pipeline.content.model import Note
 from pipeline.feeds import settings as feed_settings
 from pipeline.feeds.catalogue import Subject, fill, plan
-from pipeline.feeds.digest import digest_entries
+from pipeline.feeds.digest import DIGEST, digest_entries
 from pipeline.feeds.ids import note_id
 from pipeline.feeds.model import Category, Entry, Link, Person
 from pipeline.feeds.opml import opml
@@ -51,6 +54,8 @@ class DuplicateEntryId(Exception):
 
 
 class FeedsGenerator(Generator):
+    _changed: set[str] | None = None  # sources of notes changed since the last build, when incremental
+
     def generate_context(self):
         if not feed_settings.enabled(self.settings):
             return
@@ -76,29 +81,71 @@ class FeedsGenerator(Generator):
         site: Site = self.settings["NOTES_SITE"]
         # Pelican's source paths are absolute, like the loader's: a plain lookup, without resolving each path again.
         by_path = {str(note.path): note for note in site.notes}
-        notes = [
-            entry_for(article, by_path.get(article.source_path) or site.note_at(article.source_path),
-                      self.feed_settings, self.settings)
-            for article in self.context["articles"]
-        ]
+        articles = {}
+        notes = []
+        for article in self.context["articles"]:
+            note = by_path.get(article.source_path) or site.note_at(article.source_path)
+            entry = entry_for(article, note, self.feed_settings, self.settings)
+            articles[entry.source] = article
+            notes.append(entry)
         _check_unique_ids(notes)
         team_names = {slug: team.name for slug, team in site.teams.items()}
         digest = digest_entries(notes, team_names, self.feed_settings, self.settings["ARCHIVES_URL"])
         carried = fill(self.catalogue, notes, digest)
         newest = max((entry.updated for entry in [*notes, *digest]), default=NOTHING_YET)
         renderer = FeedRenderer(self.catalogue, quiet_updated=newest)
+        contents: dict[str, str] = {}  # each note's content for feeds, made once per process
         for feed in self.catalogue:
-            self._write(feed.path, renderer.atom(feed, carried[feed.key]))
-            if feed.rss_path:
-                self._write(feed.rss_path, renderer.rss(feed, carried[feed.key]))
+            if not self._kept(feed, carried[feed.key]):
+                write = partial(self._write_feed, renderer, feed, carried[feed.key], articles, contents)
+                if hasattr(writer, "later"):
+                    writer.later(feed.path, write)  # with the pages, on every core (writer.py)
+                else:
+                    write()
         self._write(self.catalogue.opml_path, opml(self.catalogue))
         writer.write_file(
             self.settings["SUBSCRIBE_SAVE_AS"], self.get_template("subscribe"), self.context,
             relative_urls=self.settings["RELATIVE_URLS"], template_name="subscribe", url=self.settings["SUBSCRIBE_URL"],
         )
-        # benchmarks/feeds_scale.py reads the seconds from this record.
-        logger.debug("wrote %d feeds, %s and the subscribe page in %.3f s",
+        logger.debug("planned %d feeds and wrote %s in %.3f s; the writer writes the feeds with the pages",
                      len(self.catalogue), self.catalogue.opml_path, time.perf_counter() - started)
+
+    def _kept(self, feed, entries: list[Entry]) -> bool:
+        """In an incremental build, link a feed from the last site when none of its notes changed."""
+        reuse = self.settings.get("NOTES_REUSE")
+        if reuse is None or feed.kind == DIGEST:  # the digest closes weeks by date: always written
+            return False
+        if self._changed is None:
+            site: Site = self.settings["NOTES_SITE"]
+            self._changed = {note.source for note in site.notes if str(note.path) in reuse.changed}
+        if any(entry.source in self._changed for entry in entries):
+            return False
+        paths = [feed.path, *([feed.rss_path] if feed.rss_path else [])]
+        try:
+            for path in paths:
+                target = Path(self.output_path, path)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.link(Path(reuse.previous, path), target)
+        except OSError:
+            return False
+        return True
+
+    def _write_feed(self, renderer: FeedRenderer, feed, entries: list[Entry], articles: dict,
+                    contents: dict[str, str]) -> None:
+        # A note's content, with every address made absolute, is the costly part: only for feeds written.
+        entries = [self._with_content(entry, articles, contents) for entry in entries]
+        self._write(feed.path, renderer.atom(feed, entries))
+        if feed.rss_path:
+            self._write(feed.rss_path, renderer.rss(feed, entries))
+
+    def _with_content(self, entry: Entry, articles: dict, contents: dict[str, str]) -> Entry:
+        article = articles.get(entry.source)
+        if article is None:  # a digest entry: made of summaries, complete already
+            return entry
+        if entry.source not in contents:
+            url = self.feed_settings.absolute(article.url)
+            contents[entry.source] = absolute_html(article.get_content(self.feed_settings.base_url), url)
+        return replace(entry, content=contents[entry.source])
 
     def _write(self, path: str, data: bytes) -> None:
         target = Path(self.output_path, path)
@@ -119,7 +166,7 @@ def entry_for(article, note: Note | None, settings: FeedSettings, pelican_settin
         published=published,
         updated=published,  # no `modified` field yet: a note is dated once
         summary=absolute_html(article.summary or "", url),
-        content=absolute_html(article.get_content(settings.base_url), url),
+        content="",  # filled in only for the feeds that are written (FeedsGenerator._with_content)
         authors=tuple(Person(xml_safe(a.name), settings.absolute(a.url)) for a in getattr(article, "authors", ())),
         links=(Link(url, "alternate", "text/html"),),
         categories=tuple(

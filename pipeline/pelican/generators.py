@@ -7,13 +7,14 @@ templates as the rest of the site.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from pelican.generators import Generator
 
 from pipeline.content.loader import Site
 from pipeline.content.model import WEEKNOTE, Author, Team
-from pipeline.pelican.markup import Renderer
+from pipeline.pelican.markup import Renderer, renderer_for
 
 WEEKDAY_NAMES = {
     "monday": "Monday", "tuesday": "Tuesday", "wednesday": "Wednesday", "thursday": "Thursday",
@@ -54,7 +55,7 @@ class TeamPage:
 class ProfilesGenerator(Generator):
     def generate_context(self):
         site: Site = self.settings["NOTES_SITE"]
-        renderer = Renderer(self.settings)
+        renderer = renderer_for(self.settings)
         profiles = {
             author.slug: self._profile(author, renderer)
             for author in sorted(site.authors.values(), key=lambda a: a.name)
@@ -94,11 +95,15 @@ class ProfilesGenerator(Generator):
             save_as, self.get_template(template), self.context,
             relative_urls=self.settings["RELATIVE_URLS"], template_name=template, **kwargs,
         )
+        by_team, by_author = defaultdict(list), defaultdict(list)  # one pass, not one per team and author
+        for article in articles:
+            if article.kind == WEEKNOTE:
+                by_team[article.team].append(article)
+            for slug in dict.fromkeys(author.slug for author in article.authors):
+                by_author[slug].append(article)
         for team in self.context["teams"].values():
-            notes = [a for a in articles if a.kind == WEEKNOTE and a.team == team.slug]
-            write(team.save_as, "team", team=team, articles=notes, url=team.url)
+            write(team.save_as, "team", team=team, articles=by_team[team.slug], url=team.url)
         for profile in self.context["profiles"].values():
-            notes = [a for a in articles if profile.slug in (author.slug for author in a.authors)]
-            write(profile.save_as, "author", profile=profile, articles=notes, url=profile.url)
+            write(profile.save_as, "author", profile=profile, articles=by_author[profile.slug], url=profile.url)
         write(self.settings["TEAMS_SAVE_AS"], "teams", url=self.settings["TEAMS_URL"])
         write(self.settings["AUTHORS_SAVE_AS"], "authors", url=self.settings["AUTHORS_URL"])

@@ -17,18 +17,22 @@ def allowed_embeds(settings: dict) -> tuple[str, ...]:
     return tuple(config.section("lint")["allowed_embeds"]) if config is not None else ()
 
 
+def renderer_for(settings: dict):
+    """The build's shared, cached renderer (rendered.py) when `notes build` made one, else a plain one."""
+    return settings.get("NOTES_RENDERED") or Renderer(settings.get("MARKDOWN", {}), allowed_embeds(settings))
+
+
 class Renderer:
     """One Markdown instance per reader or generator, reset between documents."""
 
-    def __init__(self, settings: dict):
-        config = settings.get("MARKDOWN", {})
-        extension_configs = config.get("extension_configs", {})
+    def __init__(self, markdown: dict, embeds: tuple[str, ...]):
+        extension_configs = markdown.get("extension_configs", {})
         self._md = Markdown(
-            extensions=list(dict.fromkeys([*config.get("extensions", []), *extension_configs])),
+            extensions=list(dict.fromkeys([*markdown.get("extensions", []), *extension_configs])),
             extension_configs=extension_configs,
-            output_format=config.get("output_format", "html5"),
+            output_format=markdown.get("output_format", "html5"),
         )
-        self._sanitiser = Sanitiser(allowed_embeds(settings))
+        self._sanitiser = Sanitiser(embeds)
 
     def block(self, text: str) -> str:
         self._md.reset()

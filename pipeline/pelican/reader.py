@@ -8,7 +8,7 @@ from pelican.utils import SafeDatetime
 
 from pipeline.content.loader import Site
 from pipeline.content.model import WEEKNOTE, Note
-from pipeline.pelican.markup import Renderer
+from pipeline.pelican.markup import renderer_for
 
 
 class NoteNotLoaded(Exception):
@@ -21,7 +21,7 @@ class NotesReader(BaseReader):
 
     def __init__(self, settings):
         super().__init__(settings)
-        self._renderer = Renderer(settings)
+        self._renderer = renderer_for(settings)
 
     def read(self, source_path):
         site: Site = self.settings["NOTES_SITE"]

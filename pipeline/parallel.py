@@ -1,0 +1,95 @@
+"""Work split over every core: this process takes one share, forked workers the others.
+
+Two kinds of work: `map_shares` for functions of plain data (linting, Markdown),
+whose arguments and results travel between processes; `fork_shares` for work
+on objects that cannot travel (Jinja templates and Pelican's context), done in
+children forked after those objects exist, which write their results to disk.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+PARALLEL_FROM = 200  # below this many items, starting worker processes costs more than it saves
+
+
+def workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def map_shares(function: Callable[..., list[Result]], items: Sequence[Item], *args,
+               jobs: int | None = None) -> list[Result]:
+    """`function(share, *args)` over shares of `items`, with the results in the order of `items`."""
+    count = jobs or workers()
+    if count < 2 or len(items) < PARALLEL_FROM:
+        return function(list(items), *args)
+    from concurrent.futures import ProcessPoolExecutor  # only large jobs pay for importing it
+    from multiprocessing import get_context
+
+    # Every n-th item, so that each share has a like mix of short and long ones.
+    shares = [list(items[i::count]) for i in range(count)]
+    with ProcessPoolExecutor(max_workers=count - 1, mp_context=get_context("fork")) as pool:
+        futures = [pool.submit(function, share, *args) for share in shares[1:]]
+        results = [function(shares[0], *args)] + [future.result() for future in futures]
+    ordered: list = [None] * len(items)
+    for offset, share_results in enumerate(results):
+        ordered[offset::count] = share_results
+    return ordered
+
+
+class WorkerFailed(Exception):
+    """A forked worker raised; the message carries its traceback."""
+
+
+def fork_shares(jobs: Sequence[Item], do: Callable[[Item], None],
+                advance: Callable[[int], None] = lambda steps: None) -> None:
+    """`do(job)` for every job, a share in each forked child and one here; raise if any failed.
+
+    The children inherit this process's memory, so jobs may hold anything;
+    `do` must leave its results on disk, as a child's memory dies with it.
+    `advance(steps)` reports progress; shares are alike, so this process
+    counts its own jobs once for each share.
+    """
+    count = workers()
+    if count < 2 or len(jobs) < PARALLEL_FROM:
+        for job in jobs:
+            do(job)
+            advance(1)
+        return
+    children = []
+    for offset in range(1, count):
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: its share, then exit without running the parent's cleanup
+            os.close(read_end)
+            status = 0
+            try:
+                for job in jobs[offset::count]:
+                    do(job)
+            except BaseException:  # noqa: BLE001 - any failure goes back to the parent, whole
+                os.write(write_end, traceback.format_exc().encode("utf-8", "replace"))
+                status = 1
+            finally:
+                os._exit(status)
+        os.close(write_end)
+        children.append((pid, read_end))
+    failures = []
+    try:
+        for job in jobs[0::count]:
+            do(job)
+            advance(count)
+    finally:
+        for pid, read_end in children:
+            with os.fdopen(read_end, "rb") as pipe:
+                message = pipe.read().decode("utf-8", "replace")
+            _, status = os.waitpid(pid, 0)
+            if status != 0:
+                failures.append(message or f"a worker process ended with status {status}")
+    if failures:
+        raise WorkerFailed("\n".join(failures))
