@@ -13,31 +13,68 @@ import logging
 import os
 import shutil
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from pelican import Pelican
 from pelican.log import console
 
-from pipeline import incremental, manifest, publish, search, selfcheck
+from pipeline import incremental, manifest, parallel, publish, search, selfcheck
 from pipeline.content.loader import display_path
-from pipeline.errors import BuildFailed
-from pipeline.findings import Finding
+from pipeline.errors import BuildFailed, ExitCode, NotesError
+from pipeline.findings import Finding, has_errors
+from pipeline.parallel import Background
 from pipeline.pelican import rendered
 from pipeline.pelican.rendered import RenderedHtml
 from pipeline.progress import Progress, Silent
-from pipeline.project import Project, check, open_project
+from pipeline.project import Project, check, loader_findings, open_project
 
 
-@dataclass(frozen=True)
+class NotBuilt(NotesError):
+    """The checks found errors: nothing was swapped in. The CLI prints the findings."""
+
+    exit_code = ExitCode.CONTENT
+
+    def __init__(self, findings: list[Finding]):
+        super().__init__("the content has errors; the site was not changed")
+        self.findings = findings
+
+
+@dataclass
 class Prepared:
+    """A loaded project whose metadata and cadence are checked, and whose tone checks run meanwhile.
+
+    The tone checks take a core of their own while the build renders on the
+    other (most of Pelican's work runs on one), and are waited for before the
+    new site is swapped in, which their errors prevent.
+    """
+
     project: Project
-    findings: list[Finding]
     output: Path
+    _checking: Background | None = field(default=None, repr=False)
+    _findings: list[Finding] | None = field(default=None, repr=False)
 
     @property
     def settings(self) -> dict:
         return self.project.settings
+
+    @property
+    def checked(self) -> bool:
+        return self._findings is not None or self._checking is None or self._checking.ready()
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding (metadata, cadence, tone) after the lint policy; waits for the tone checks."""
+        if self._findings is None:
+            self._findings = self._checking.result() if self._checking else check(self.project)
+        return self._findings
+
+    def cancel(self) -> None:
+        """Stop the checks still running, when their result is no longer wanted."""
+        if self._checking is not None and self._findings is None:
+            self._checking.cancel()
+            self._checking = None
 
 
 @dataclass(frozen=True)
@@ -51,14 +88,19 @@ class Built:
 
 
 def prepare(settings_path: Path, output: Path | None = None, progress: Progress | None = None) -> Prepared:
-    """Open the project and check every file of content."""
+    """Open the project, load and check its content; the tone checks go on in a worker (see Prepared)."""
     progress = progress or Silent()
     project = open_project(settings_path, for_build=True)
     output = (output or Path(project.settings["OUTPUT_PATH"])).resolve()
     progress.stage(f"Loading notes from {display_path(project.content_dir)}")
     site = project.site
     progress.stage(f"Checking {site.files_checked} files in {display_path(site.content_dir)}")
-    return Prepared(project, check(project), output)
+    early = loader_findings(project)
+    if has_errors(early) or site.files_checked < parallel.PARALLEL_FROM:
+        # Small sites check at once, as a worker would cost more than it saves.
+        return Prepared(project, output, _findings=check(project))
+    # One core for the checks: the build keeps the other(s) busy meanwhile.
+    return Prepared(project, output, Background(partial(check, project, jobs=1)))
 
 
 class _PelicanLog(logging.Handler):
@@ -85,6 +127,8 @@ def render(prepared: Prepared, progress: Progress | None = None) -> Built:
             raise
         raise BuildFailed(f"cannot write the site beside {output}: {err.strerror or err}; "
                           "the site was not changed") from None
+    finally:
+        prepared.cancel()  # a build that failed on its own no longer needs the checks' result
 
 
 def _render_locked(prepared: Prepared, output: Path, started: float, progress: Progress) -> Built:
@@ -100,15 +144,20 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
             texts = list(rendered.texts_of(project.site))
             progress.stage(f"Rendering Markdown ({plan.reason})")
             html.prerender(texts)
+            _stop_if_checks_failed(prepared)
             progress.stage("Building pages and feeds")
             warnings = _run_pelican(prepared, staging, html, plan.reuse, progress)
             publish.pause_at("built")
+            _stop_if_checks_failed(prepared)
             progress.stage("Indexing for search and checking links")
             with search.indexing(staging):  # Pagefind reads the finished HTML, on other cores meanwhile
                 # Files written by this build; the others are the last site's, hard-linked (see incremental.py).
                 fresh = None if plan.reuse is None else [p for p in staging.rglob("*") if p.is_file() and p.stat().st_nlink == 1]
                 selfcheck.check_site(staging, prepared.settings.get("SITEURL", ""), _written_links(project.site), fresh)
             publish.pause_at("checked")
+            if not prepared.checked:
+                progress.stage("Finishing the checks")
+            _stop_if_checks_failed(prepared, wait=True)
             pages = sum(1 for _ in staging.rglob("*.html"))
             rendered_pages = pages if fresh is None else sum(1 for p in fresh if p.suffix == ".html")
             feeds = sum(1 for p in staging.rglob("*.xml") if p.name != "sitemap.xml")
@@ -123,6 +172,12 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
         publish.pause_at("swapped")
         progress.done()
     return Built(output, pages, time.monotonic() - started, warnings, rendered_pages, feeds)
+
+
+def _stop_if_checks_failed(prepared: Prepared, wait: bool = False) -> None:
+    """Give up as soon as the checks have found errors, instead of building on; `wait` for them, last."""
+    if (wait or prepared.checked) and has_errors(prepared.findings):
+        raise NotBuilt(prepared.findings)
 
 
 def _written_links(site) -> frozenset[str]:

@@ -7,6 +7,7 @@ import os
 import sys
 import threading
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -327,15 +328,16 @@ def _check_and_build(settings: Path, output: Path | None) -> None:
     # Stages go to standard error (a live display on a terminal), findings and the summary to standard output.
     with Progress() as progress:
         prepared = site_build.prepare(settings, output, progress)
-        progress.done()
         site = prepared.project.site
-        if prepared.findings:
-            echo_findings(prepared.findings, site.files_checked)
-        if has_errors(prepared.findings):
-            click.echo("Not built: fix the errors above, then run the command again.", err=True)
-            raise click.exceptions.Exit(ExitCode.CONTENT)
+        if prepared.checked and has_errors(prepared.findings):  # small sites, and metadata errors: known now
+            _not_built(prepared.findings, site.files_checked, progress)
         click.echo(f"Building the site with {settings}…")
-        built = site_build.render(prepared, progress)
+        try:
+            built = site_build.render(prepared, progress)
+        except site_build.NotBuilt as failed:
+            _not_built(failed.findings, site.files_checked, progress)
+    if prepared.findings:
+        echo_findings(prepared.findings, site.files_checked)
     for warning in built.warnings:
         click.echo(f"pelican: warning: {warning}", err=True)
     kept = built.pages - built.rendered
@@ -344,6 +346,13 @@ def _check_and_build(settings: Path, output: Path | None) -> None:
         + f" and {built.feeds} feeds from {len(site.notes)} notes into {display_path(built.output)}/"
         f" in {built.seconds:.1f} s: {_count(prepared.findings, Level.WARNING) + len(built.warnings)} warnings, 0 errors."
     )
+
+
+def _not_built(findings, files: int, progress) -> NoReturn:
+    progress.done()
+    echo_findings(findings, files)
+    click.echo("Not built: fix the errors above, then run the command again.", err=True)
+    raise click.exceptions.Exit(ExitCode.CONTENT)
 
 
 def _count(findings, level) -> int:
@@ -484,24 +493,23 @@ def serve(port, settings, output):
       notes serve
       notes serve --port 8080
     """
-    from pipeline import build as site_build
     from pipeline import serve as site_serve
 
-    prepared = site_build.prepare(settings, output)
-    config = prepared.settings
+    config = open_project(settings, for_build=True).settings
+    output = (output or Path(config["OUTPUT_PATH"])).resolve()
 
     def rebuild(changed: set[str]) -> None:
         if changed:
             click.echo(f"{len(changed)} file(s) changed; rebuilding…")
         try:
-            _check_and_build(settings, prepared.output)
+            _check_and_build(settings, output)
         except click.exceptions.Exit:
             click.echo("Still serving the last good build.", err=True)
         except NotesError as err:
             click.echo(f"notes: error: {err}", err=True)
 
     rebuild(set())
-    httpd = site_serve.start_server(prepared.output, "127.0.0.1", port)
+    httpd = site_serve.start_server(output, "127.0.0.1", port)
     click.echo(f"Serving http://127.0.0.1:{port}/ (press Ctrl-C to stop)")
     try:
         site_serve.watch([Path(config["PATH"]), Path(config["THEME"]), settings], rebuild, threading.Event())

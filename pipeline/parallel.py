@@ -93,3 +93,63 @@ def fork_shares(jobs: Sequence[Item], do: Callable[[Item], None],
                 failures.append(message or f"a worker process ended with status {status}")
     if failures:
         raise WorkerFailed("\n".join(failures))
+
+
+class Background:
+    """`function()` running in a forked child while this process goes on; `result()` waits for it.
+
+    The result travels back pickled through a pipe. `cancel()` stops the child
+    when its result is no longer wanted (a build that failed on its own).
+    """
+
+    def __init__(self, function: Callable[[], Result]):
+        read_end, write_end = os.pipe()
+        self._pid = os.fork()
+        if self._pid == 0:  # the child: the result, or the failure, then exit at once
+            os.close(read_end)
+            import pickle
+
+            try:
+                payload = pickle.dumps((True, function()))
+                status = 0
+            except BaseException:  # noqa: BLE001 - any failure goes back to the parent, whole
+                payload = pickle.dumps((False, traceback.format_exc()))
+                status = 1
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(payload)
+            os._exit(status)
+        os.close(write_end)
+        self._pipe = os.fdopen(read_end, "rb")
+        self._outcome: tuple[bool, object] | None = None
+
+    def ready(self) -> bool:
+        if self._outcome is not None:
+            return True
+        import select
+
+        return bool(select.select([self._pipe], [], [], 0)[0])
+
+    def result(self):
+        if self._outcome is None:
+            import pickle
+
+            data = self._pipe.read()
+            self._pipe.close()
+            _, status = os.waitpid(self._pid, 0)
+            self._outcome = pickle.loads(data) if data else (False, f"the worker ended with status {status}")
+        succeeded, value = self._outcome
+        if not succeeded:
+            raise WorkerFailed(value)
+        return value
+
+    def cancel(self) -> None:
+        if self._outcome is None:
+            import signal
+
+            try:
+                os.kill(self._pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self._pipe.close()
+            os.waitpid(self._pid, 0)
+            self._outcome = (False, "cancelled")

@@ -16,7 +16,7 @@ from pipeline.cadence import rules as cadence_rules  # registers the C rules, be
 from pipeline.cadence.options import CadenceOptions  # declares [tool.notes.cadence]
 from pipeline.content.loader import Site, load_site
 from pipeline.findings import Finding
-from pipeline.lint import policy  # noqa: F401 - declares [tool.notes.lint] before config is read
+from pipeline.lint import policy  # also declares [tool.notes.lint] before config is read
 from pipeline import settings as settings_files
 
 
@@ -58,8 +58,13 @@ def lint_options(project: Project | None, **overrides) -> dict:
     return options
 
 
-def check(project: Project, options: dict | None = None) -> list[Finding]:
+def check(project: Project, options: dict | None = None, *, jobs: int | None = None) -> list[Finding]:
     """Every finding about the project's content (metadata, cadence, tone), after the lint policy."""
     from pipeline.lint.run import LintRun, lint_project  # the tone rules load only when checking
 
-    return lint_project(project, options if options is not None else lint_options(project), LintRun())
+    return lint_project(project, options if options is not None else lint_options(project), LintRun(), jobs=jobs)
+
+
+def loader_findings(project: Project) -> list[Finding]:
+    """The metadata and cadence findings, known as soon as the content is loaded, after the lint policy."""
+    return sorted(policy.apply(list(project.site.findings), lint_options(project)))

@@ -140,3 +140,33 @@ def test_previous_site_is_kept_for_rollback(site):
     assert run("build").exit_code == 0
     assert (site / "output.previous/marker").read_text() == "first build"
     assert not (site / "output/marker").exists()
+
+
+def test_checks_in_a_worker_block_the_swap_on_errors_and_report_warnings_after(site, monkeypatch):
+    """On large sites the tone checks run in a worker while the site builds (forced here)."""
+    from pipeline import parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    assert run("build").exit_code == 0
+    before = {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()}
+    write(site / "content/posts/2026-11-24-hiring.md",
+          "---\ntitle: We are hiring\ndate: 2026-11-24 09:00\nauthors: [jane-doe]\nsummary: Join us.\n---\n"
+          "We are hiring.\n\n<script>alert(1)</script>\n")
+    result = run("build")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert "content/posts/2026-11-24-hiring.md:9:1: S101 <script> is removed from the site and may run script: " \
+           "link to the page instead" in lines
+    assert lines[-1] == "Not built: fix the errors above, then run the command again."
+    assert {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()} == before
+    assert not list(site.glob(".output-build-*"))
+
+    (site / "content/posts/2026-11-24-hiring.md").write_text(
+        "---\ntitle: We are hiring\ndate: 2026-11-24 09:00\nauthors: [jane-doe]\nsummary: Join us.\n---\n"
+        "We are hiring. We will utilise the new budget.\n", encoding="utf-8")
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    warning = next(i for i, line in enumerate(lines) if ": T101 " in line)
+    assert lines[-1].startswith("Built ") and lines[-1].endswith(" s: 1 warnings, 0 errors.")
+    assert warning > lines.index("Swapping the new site into output/…")  # reported once the checks were done

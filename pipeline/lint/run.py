@@ -141,7 +141,7 @@ def gather(project, paths: Iterable[Path], run: LintRun, *, stdin=None, stdin_na
     return targets + outside_targets(outside, run)
 
 
-def lint_project(project, options: dict, run: LintRun) -> list[Finding]:
+def lint_project(project, options: dict, run: LintRun, *, jobs: int | None = None) -> list[Finding]:
     """Every finding for the whole project; straight from the cache when nothing has changed."""
     cache = Cache(project.root if options.get("cache", True) else None, options)
     key = project_key(project, cache.fingerprint) if cache.enabled else None
@@ -150,7 +150,7 @@ def lint_project(project, options: dict, run: LintRun) -> list[Finding]:
         run.files, findings = hit
         return findings
     run.scope = None
-    findings = findings_for(project, site_targets(project.site), options, run, cache=cache)
+    findings = findings_for(project, site_targets(project.site), options, run, cache=cache, jobs=jobs)
     if key:
         cache.put_run(key, run.files, findings)
         cache.save()
@@ -171,7 +171,7 @@ def project_key(project, fingerprint: str) -> str:
 
 
 def findings_for(project, targets: list[Target], options: dict, run: LintRun, *, want_stats: bool = False,
-                 cache: Cache | None = None) -> list[Finding]:
+                 cache: Cache | None = None, jobs: int | None = None) -> list[Finding]:
     """Metadata findings in scope, plus tone findings for `targets`, after the lint policy."""
     from pipeline.lint import policy
 
@@ -181,7 +181,8 @@ def findings_for(project, targets: list[Target], options: dict, run: LintRun, *,
         findings = [f for f in project.site.findings if scope is None or _in_scope(f.path, scope)]
         if scope is None:
             run.files = project.site.files_checked  # files that failed to load count too
-    lint_targets(targets, options, project.root if project else None, run, want_stats=want_stats, cache=cache)
+    lint_targets(targets, options, project.root if project else None, run, want_stats=want_stats, cache=cache,
+                 jobs=jobs)
     return sorted(policy.apply(findings + run.findings, options))
 
 
