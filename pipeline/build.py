@@ -138,6 +138,7 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
         publish.recover(output)
         plan = incremental.plan(project, output)
         staging = publish.new_staging(output)
+        indexers: list[search.Indexing] = []
         try:
             html = RenderedHtml(prepared.settings.get("MARKDOWN", {}),
                                 tuple(project.config.section("lint")["allowed_embeds"]), project.root)
@@ -146,11 +147,13 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
             html.prerender(texts)
             _stop_if_checks_failed(prepared)
             progress.stage("Building pages and feeds")
-            warnings = _run_pelican(prepared, staging, html, plan.reuse, progress)
+            warnings = _run_pelican(prepared, staging, html, plan.reuse, progress,
+                                    pages_written=lambda: indexers.append(search.Indexing(staging)))
             publish.pause_at("built")
             _stop_if_checks_failed(prepared)
             progress.stage("Indexing for search and checking links")
-            with search.indexing(staging):  # Pagefind reads the finished HTML, on other cores meanwhile
+            # Pagefind reads the finished HTML: started once every page was written, while the feeds were.
+            with search.indexing(staging, indexers[0] if indexers else None):
                 # Files written by this build; the others are the last site's, hard-linked (see incremental.py).
                 fresh = None if plan.reuse is None else [p for p in staging.rglob("*") if p.is_file() and p.stat().st_nlink == 1]
                 selfcheck.check_site(staging, prepared.settings.get("SITEURL", ""), _written_links(project.site), fresh)
@@ -167,6 +170,8 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
             incremental.record(project, plan, output)
             html.save()
         finally:
+            for indexer in indexers:
+                indexer.stop()  # a build that failed after Pelican wrote its pages
             # After a successful swap the staging name is gone (or holds nothing we keep).
             shutil.rmtree(staging, ignore_errors=True)
         publish.pause_at("swapped")
@@ -187,11 +192,11 @@ def _written_links(site) -> frozenset[str]:
 
 
 def _run_pelican(prepared: Prepared, staging: Path, html: RenderedHtml, reuse: incremental.Reuse | None,
-                 progress: Progress) -> tuple[str, ...]:
+                 progress: Progress, pages_written) -> tuple[str, ...]:
     """Run Pelican into `staging`; its logged errors, or anything it raises, fail the build."""
     settings = dict(prepared.settings, OUTPUT_PATH=str(staging), NOTES_SITE=prepared.project.site,
                     NOTES_CONFIG=prepared.project.config, NOTES_RENDERED=html, NOTES_REUSE=reuse,
-                    NOTES_PROGRESS=progress)
+                    NOTES_PROGRESS=progress, NOTES_PAGES_WRITTEN=pages_written)
     log = _PelicanLog()
     pelican_logger = logging.getLogger("pelican")
     pelican_logger.addHandler(log)

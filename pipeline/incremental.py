@@ -33,7 +33,8 @@ from pipeline.lint.cache import FOLDER, fingerprint
 STATE_FILE = "build.json"
 VERSION = 1
 # Settings that hold this build's objects rather than configuration.
-OWN_SETTINGS = ("NOTES_SITE", "NOTES_CONFIG", "NOTES_RENDERED", "NOTES_REUSE", "NOTES_PROGRESS", "OUTPUT_PATH")
+OWN_SETTINGS = ("NOTES_SITE", "NOTES_CONFIG", "NOTES_RENDERED", "NOTES_REUSE", "NOTES_PROGRESS",
+                "NOTES_PAGES_WRITTEN", "OUTPUT_PATH")
 
 
 @dataclass(frozen=True)

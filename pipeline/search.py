@@ -24,26 +24,48 @@ log = logging.getLogger(__name__)
 BUNDLE_FOLDER = "pagefind"
 
 
-@contextmanager
-def indexing(site_folder: Path) -> Iterator[None]:
-    """Index the built site in `site_folder` while the body of the `with` runs; fail if Pagefind fails.
+class Indexing:
+    """Pagefind indexing a built site, in its own process, from the moment this is made.
 
-    Pagefind is a separate process with threads of its own, so the build's
-    own last checks run meanwhile instead of waiting for it.
+    Pagefind has threads of its own and reads only the HTML, so a build starts
+    it as soon as every page is written and goes on with the feeds and its
+    last checks meanwhile (pipeline/pelican/writer.py, pipeline/build.py).
     """
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_folder),
-               "--output-subdir", BUNDLE_FOLDER, "--silent"]
-    with tempfile.TemporaryFile() as messages:
-        process = subprocess.Popen(command, stdout=messages, stderr=subprocess.STDOUT)
-        try:
-            yield
-        except BaseException:
-            process.kill()
-            process.wait()
-            raise
-        if process.wait() != 0:
-            messages.seek(0)
-            detail = messages.read().decode("utf-8", "replace").strip()
-            raise BuildFailed(f"the search index could not be built (pagefind exited with {process.returncode}):\n  {detail}")
-    log.debug("pagefind indexed %s", site_folder)
 
+    def __init__(self, site_folder: Path):
+        command = [sys.executable, "-m", "pagefind", "--site", str(site_folder),
+                   "--output-subdir", BUNDLE_FOLDER, "--silent"]
+        self._messages = tempfile.TemporaryFile()
+        self._process = subprocess.Popen(command, stdout=self._messages, stderr=subprocess.STDOUT)
+        self._site = site_folder
+
+    def wait(self) -> None:
+        """Wait for the index; raise BuildFailed, with Pagefind's words, if it failed."""
+        try:
+            if self._process.wait() != 0:
+                self._messages.seek(0)
+                detail = self._messages.read().decode("utf-8", "replace").strip()
+                raise BuildFailed(f"the search index could not be built (pagefind exited with "
+                                  f"{self._process.returncode}):\n  {detail}")
+        finally:
+            self._messages.close()
+        log.debug("pagefind indexed %s", self._site)
+
+    def stop(self) -> None:
+        """Stop an index no longer wanted (the build failed); nothing if it has finished."""
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._messages.close()
+
+
+@contextmanager
+def indexing(site_folder: Path, started: Indexing | None = None) -> Iterator[None]:
+    """Index the built site in `site_folder` (or wait for `started`) while the body of the `with` runs."""
+    indexer = started or Indexing(site_folder)
+    try:
+        yield
+    except BaseException:
+        indexer.stop()
+        raise
+    indexer.wait()

@@ -215,7 +215,7 @@ def test_a_failure_after_pelican_leaves_the_site_and_no_debris(site, monkeypatch
     before = tree_digest(site / "output")
 
     @contextmanager
-    def broken_indexing(folder):
+    def broken_indexing(folder, started=None):
         yield
         raise BuildFailed("the search index could not be built")
 

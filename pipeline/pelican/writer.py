@@ -10,12 +10,15 @@ This writer lets Pelican do its bookkeeping as usual (paths, pagination,
 overrides, duplicate checks, the empty file), notes what each page needs, and
 renders the pages when Pelican has finished (the `finalized` signal), split
 between this process and forked children, which inherit the templates and the
-context (see pipeline/parallel.py).
+context (see pipeline/parallel.py). One consequence for other plugins:
+Pelican's `content_written` signal fires when the page is recorded, before it
+is rendered, and not at all for a kept page; none of ours listens to it.
 """
 
 from __future__ import annotations
 
 import logging
+import operator
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -115,18 +118,19 @@ class NotesWriter(Writer):
         """Run `job`, which writes `path`, with the pages: the feeds generator's way onto every core."""
         self._jobs[sanitised_join(self.output_path, path)] = job
 
-    def render_all(self, progress) -> None:
+    def render_all(self, progress, pages_written: Callable[[], object] | None = None) -> None:
+        """Render every page, then call `pages_written` (the build starts Pagefind), then write the feeds."""
         jobs = list(self._jobs.values())
         self._jobs.clear()
+        advance = progress.advance if progress is not None else lambda steps: None
         if progress is not None:
             progress.stage(f"Writing {len(jobs)} pages and feeds"
                            + (f", keeping {self.kept} from the last build" if self.kept else ""), len(jobs))
-        fork_shares(jobs, _run, progress.advance if progress is not None else lambda steps: None)
+        fork_shares([job for job in jobs if isinstance(job, _Page)], operator.call, advance)
+        if pages_written is not None:
+            pages_written()
+        fork_shares([job for job in jobs if not isinstance(job, _Page)], operator.call, advance)
         self.rendered += len(jobs)
-
-
-def _run(job: Callable[[], None]) -> None:
-    job()
 
 
 def _forget_failed_runs(pelican) -> None:
@@ -136,7 +140,7 @@ def _forget_failed_runs(pelican) -> None:
 def _render_pending(pelican) -> None:
     writer = _pending.pop(id(pelican.settings), None)
     if writer is not None:
-        writer.render_all(pelican.settings.get("NOTES_PROGRESS"))
+        writer.render_all(pelican.settings.get("NOTES_PROGRESS"), pelican.settings.get("NOTES_PAGES_WRITTEN"))
         logger.debug("rendered %d pages, kept %d from the last site", writer.rendered, writer.kept)
 
 
