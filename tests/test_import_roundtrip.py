@@ -20,7 +20,6 @@ REDIRECT = """\
   <meta charset="utf-8">
   <title>Moved: Café conversations: how we meet users – Department for Local Services blog</title>
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <meta name="robots" content="noindex">
   <meta http-equiv="refresh" content="0; url=../../../2019/05/14/cafe-conversations/">
   <link rel="canonical" href="https://blog.example.gov.uk/2019/05/14/cafe-conversations/">
 </head>

@@ -9,7 +9,9 @@ no address to send anyone to.
 Nothing here decides whether an alias may be written: M209 stops a build
 whose alias would replace a page, and Pelican's writer refuses to write any
 file twice. Redirect pages are not in the sitemap, which lists pages from
-the generators' contexts, and are marked noindex.
+the generators' contexts. They carry no `noindex`: search engines treat an
+immediate refresh as a permanent redirect, and a `noindex` beside the
+canonical link would send them two different signals.
 """
 
 from __future__ import annotations
