@@ -19,7 +19,7 @@ from pipeline.content.loader import display_path
 from pipeline.content.model import IsoWeek
 from pipeline.errors import ExitCode, NotesError
 from pipeline.findings import RULES, Level, has_errors
-from pipeline.report import echo_findings
+from pipeline.report import echo_findings, plural
 from pipeline.lint import formats
 from pipeline.lint.formats import FORMATS
 from pipeline.lint.policy import LEVELS
@@ -344,7 +344,8 @@ def _check_and_build(settings: Path, output: Path | None) -> None:
     click.echo(
         f"Built {built.pages} pages" + (f" ({built.rendered} rendered, {kept} kept from the last build)" if kept else "")
         + f" and {built.feeds} feeds from {len(site.notes)} notes into {display_path(built.output)}/"
-        f" in {built.seconds:.1f} s: {_count(prepared.findings, Level.WARNING) + len(built.warnings)} warnings, 0 errors."
+        f" in {built.seconds:.1f} s: {plural(_count(prepared.findings, Level.WARNING) + len(built.warnings), 'warning')},"
+        " 0 errors."
     )
 
 

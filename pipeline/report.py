@@ -19,10 +19,10 @@ def finding_line(finding: Finding) -> str:
 def summary_line(findings: list[Finding], files_checked: int) -> str:
     counts = Counter(f.level for f in findings)
     if not findings:
-        return f"Checked {_plural(files_checked, 'file')}: no problems found."
-    parts = [_plural(counts[level], str(level)) for level in sorted(counts, reverse=True)]
+        return f"Checked {plural(files_checked, 'file')}: no problems found."
+    parts = [plural(counts[level], str(level)) for level in sorted(counts, reverse=True)]
     files = len({f.path for f in findings})
-    return f"Checked {_plural(files_checked, 'file')}: {', '.join(parts)} in {_plural(files, 'file')}."
+    return f"Checked {plural(files_checked, 'file')}: {', '.join(parts)} in {plural(files, 'file')}."
 
 
 def echo_findings(findings: list[Finding], files_checked: int) -> None:
@@ -31,5 +31,5 @@ def echo_findings(findings: list[Finding], files_checked: int) -> None:
     click.echo(summary_line(findings, files_checked))
 
 
-def _plural(count: int, noun: str) -> str:
+def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"

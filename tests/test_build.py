@@ -168,5 +168,5 @@ def test_checks_in_a_worker_block_the_swap_on_errors_and_report_warnings_after(s
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     warning = next(i for i, line in enumerate(lines) if ": T101 " in line)
-    assert lines[-1].startswith("Built ") and lines[-1].endswith(" s: 1 warnings, 0 errors.")
+    assert lines[-1].startswith("Built ") and lines[-1].endswith(" s: 1 warning, 0 errors.")
     assert warning > lines.index("Swapping the new site into output/…")  # reported once the checks were done

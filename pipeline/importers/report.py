@@ -8,6 +8,7 @@ from pathlib import Path
 from pipeline.content.loader import display_path
 from pipeline.findings import RULES, has_errors
 from pipeline.importers.run import Outcome
+from pipeline.report import plural
 
 
 def lines(outcome: Outcome) -> list[str]:
@@ -24,8 +25,8 @@ def lines(outcome: Outcome) -> list[str]:
         out += ["", "Needs attention:"]
         for path, items in attention.items():
             out += [f"  {path}", *(f"    {item}" for item in items)]
-    notes = _plural(len(plan.create), "note")
-    authors = f" and {_plural(len(plan.authors), 'new author')}" if plan.authors else ""
+    notes = plural(len(plan.create), "note")
+    authors = f" and {plural(len(plan.authors), 'new author')}" if plan.authors else ""
     counts = f"{len(plan.unchanged)} unchanged, {len(skipped)} skipped, {len(attention)} need attention"
     out += ["", f"Dry run: would import {notes}{authors} ({counts}); nothing was written." if dry
             else f"Imported {notes}{authors} ({counts})."]
@@ -49,6 +50,3 @@ def _attention(outcome: Outcome) -> dict[str, list[str]]:
             attention[display_path(placed.path)] = items
     return attention
 
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
