@@ -12,9 +12,17 @@ import re
 from pathlib import Path
 
 from pipeline.content.loader import display_path
-from pipeline.content.schema import URI
 from pipeline.importers.records import Imported, Person, Skipped
-from pipeline.importers.text import front_matter, images_without_alt, listed, parse_date, people, read_text, summary_from
+from pipeline.importers.text import (
+    feed_id,
+    front_matter,
+    images_without_alt,
+    listed,
+    parse_date,
+    people,
+    read_text,
+    summary_from,
+)
 
 # Hugo shortcodes, {{< name … >}} and {{% name … %}}, which Python-Markdown would print as text.
 SHORTCODE = re.compile(r"\{\{[<%]\s*/?\s*([\w-]+)[^}]*[>%]\}\}")
@@ -43,8 +51,7 @@ def read(path: Path) -> Imported | Skipped:
     attention = [f"Hugo shortcode {{{{< {name} >}}}}: rewrite it in Markdown or remove it"
                  for name in dict.fromkeys(SHORTCODE.findall(body))]
     attention += [f"image without alt text: {src}" for src in images_without_alt(body)]
-    if explicit_id and not URI.fullmatch(explicit_id):
-        attention.append(f"id '{explicit_id}' is not a URI: feeds give the note a new ID")
+    entry_id = feed_id(explicit_id, attention)
     return Imported(
         source=display_path(path),
         format="hugo",
@@ -59,7 +66,7 @@ def read(path: Path) -> Imported | Skipped:
         category=categories[0] if categories else None,
         slug=slug,
         urls=(*_address(path, meta, slug), *(_rooted(a) for a in listed(meta.get("aliases")))),
-        id=explicit_id if URI.fullmatch(explicit_id) else None,
+        id=entry_id,
         attention=tuple(attention),
     )
 

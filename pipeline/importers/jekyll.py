@@ -14,10 +14,10 @@ from pathlib import Path
 import yaml
 
 from pipeline.content.loader import display_path
-from pipeline.content.schema import URI
 from pipeline.importers.html import to_markdown
 from pipeline.importers.records import Imported, Person, Skipped
 from pipeline.importers.text import (
+    feed_id,
     front_matter,
     images_without_alt,
     listed,
@@ -63,8 +63,7 @@ def read(path: Path) -> Imported | Skipped:
     attention += [f"embedded media replaced by a link: {src}" for src in embedded]
     attention += [f"image without alt text: {src}" for src in images_without_alt(body)]
     explicit_id = str(meta.get("id") or "")
-    if explicit_id and not URI.fullmatch(explicit_id):
-        attention.append(f"id '{explicit_id}' is not a URI: feeds give the note a new ID")
+    entry_id = feed_id(explicit_id, attention)
     return Imported(
         source=display_path(path),
         format="jekyll",
@@ -79,7 +78,7 @@ def read(path: Path) -> Imported | Skipped:
         category=categories[0] if categories else None,
         slug=str(meta.get("slug") or slug),
         urls=(_permalink(path, meta, day, slug, categories), *listed(meta.get("redirect_from"))),
-        id=explicit_id if URI.fullmatch(explicit_id) else None,
+        id=entry_id,
         attention=tuple(attention),
     )
 

@@ -17,9 +17,8 @@ import re
 from pathlib import Path
 
 from pipeline.content.loader import display_path
-from pipeline.content.schema import URI
 from pipeline.importers.records import Imported, Person, Skipped
-from pipeline.importers.text import images_without_alt, listed, parse_date, read_text, slug_of, summary_from
+from pipeline.importers.text import feed_id, images_without_alt, listed, parse_date, read_text, slug_of, summary_from
 
 FIELD = re.compile(r"([A-Za-z][\w-]*):\s*(.*)")
 # Pelican's links to other files, {filename}/posts/x.md, {static}/images/y.png (and the older |filename|).
@@ -65,8 +64,7 @@ def read(path: Path) -> Imported | Skipped:
     attention += [f"image without alt text: {src}" for src in images_without_alt(body)]
     if status not in ("draft", "published"):
         attention.append(f"Pelican status '{status}': imported as {STATUSES.get(status, 'published')}")
-    if explicit_id and not URI.fullmatch(explicit_id):
-        attention.append(f"id '{explicit_id}' is not a URI: feeds give the note a new ID")
+    entry_id = feed_id(explicit_id, attention)
     names = meta.get("authors") or meta.get("author") or ""
     names = names.split(";" if ";" in names else ",")  # as Pelican splits them
     return Imported(
@@ -83,6 +81,6 @@ def read(path: Path) -> Imported | Skipped:
         category=meta.get("category") or None,
         slug=slug,
         urls=("/" + (meta.get("url") or f"{slug}.html").lstrip("/"),),
-        id=explicit_id if URI.fullmatch(explicit_id) else None,
+        id=entry_id,
         attention=tuple(attention),
     )

@@ -10,6 +10,7 @@ from pathlib import Path
 from pipeline.content.frontmatter import DocumentError, decode, parse
 from pipeline.content.loader import display_path
 from pipeline.content.model import slugify
+from pipeline.content.schema import URI
 from pipeline.importers.records import SourceError
 
 # Dates as the source formats write them (Jekyll, Hugo, Pelican, WordPress):
@@ -143,3 +144,10 @@ def listed(value) -> tuple[str, ...]:
         return ()
     items = value if isinstance(value, list) else re.split(r"\s*,\s*" if "," in str(value) else r"\s+", str(value))
     return tuple(dict.fromkeys(str(item).strip() for item in items if str(item).strip()))
+
+
+def feed_id(explicit: str, attention: list[str]) -> str | None:
+    """The source's own `id`, kept as the feed entry ID when it is a URI; otherwise noted in `attention`."""
+    if explicit and not URI.fullmatch(explicit):
+        attention.append(f"id '{explicit}' is not a URI: feeds give the note a new ID")
+    return explicit if URI.fullmatch(explicit) else None
