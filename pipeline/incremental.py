@@ -44,6 +44,16 @@ class Reuse:
     previous: Path  # the last site, from which unchanged files are hard-linked
     changed: frozenset[str]  # source paths (as Pelican names them) of notes whose bodies changed
 
+    def keep(self, name: str, site: Path | str) -> bool:
+        """Hard-link the last site's `name` into `site`, the one being built; False if there is none."""
+        target = Path(site, name)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(self.previous / name, target)
+        except OSError:
+            return False
+        return True
+
 
 @dataclass(frozen=True)
 class Plan:

@@ -15,7 +15,6 @@ pages are not articles. Pelican's own FEED_* generation stays off.
 from __future__ import annotations
 
 import logging
-import os
 import time
 from dataclasses import replace
 from functools import partial
@@ -120,15 +119,13 @@ class FeedsGenerator(Generator):
             self._changed = {note.source for note in site.notes if str(note.path) in reuse.changed}
         if any(entry.source in self._changed for entry in entries):
             return False
+        # Every file of the feed, or none: a feed written afresh must not write into a linked file.
         paths = [feed.path, *([feed.rss_path] if feed.rss_path else [])]
-        try:
-            for path in paths:
-                target = Path(self.output_path, path)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.link(Path(reuse.previous, path), target)
-        except OSError:
-            return False
-        return True
+        if all(reuse.keep(path, self.output_path) for path in paths):
+            return True
+        for path in paths:
+            Path(self.output_path, path).unlink(missing_ok=True)
+        return False
 
     def _write_feed(self, renderer: FeedRenderer, feed, entries: list[Entry], articles: dict,
                     contents: dict[str, str]) -> None:

@@ -22,7 +22,6 @@ import operator
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from pelican import signals
 from pelican.utils import sanitised_join
@@ -72,7 +71,7 @@ class NotesWriter(Writer):
         super().__init__(output_path, settings=settings)
         self._reuse = self.settings.get("NOTES_REUSE")
         self._jobs: dict[str, Callable[[], None]] = {}
-        self.kept = 0
+        self._linked: set[str] = set()  # pages hard-linked from the last site
         self.rendered = 0
         _pending[id(self.settings)] = self
 
@@ -80,9 +79,16 @@ class NotesWriter(Writer):
                    override_output=False, url=None, **kwargs):
         if name and self._reuse is not None and self._keeps(template, template_name, kwargs) and self._link(name):
             return
+        if name in self._linked:  # Pelican overriding a page it asked for before: never write into a linked file
+            self._linked.discard(name)
+            os.unlink(sanitised_join(self.output_path, name))
         deferred = _Deferred(self, template, context, override_output)
         super().write_file(name, deferred, context, relative_urls, paginated, template_name, override_output,
                            url, **kwargs)
+
+    @property
+    def kept(self) -> int:
+        return len(self._linked)
 
     def _keeps(self, template, template_name, kwargs) -> bool:
         if template.name in ALWAYS_RENDERED:
@@ -97,14 +103,10 @@ class NotesWriter(Writer):
         return True
 
     def _link(self, name: str) -> bool:
-        """Hard-link the last site's copy of `name` into this one; False if there is none."""
-        target = sanitised_join(self.output_path, name)
-        try:
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            os.link(Path(self._reuse.previous, name), target)
-        except OSError:
+        sanitised_join(self.output_path, name)  # raises, as Pelican's writer would, for a name outside the site
+        if not self._reuse.keep(name, self.output_path):
             return False
-        self.kept += 1
+        self._linked.add(name)
         return True
 
     def defer(self, template, localcontext: dict, context: dict, override: bool) -> None:
