@@ -154,16 +154,18 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
             progress.stage("Indexing for search and checking links")
             # Pagefind reads the finished HTML: started once every page was written, while the feeds were.
             with search.indexing(staging, indexers[0] if indexers else None):
-                # Files written by this build; the others are the last site's, hard-linked (see incremental.py).
-                fresh = None if plan.reuse is None else [p for p in staging.rglob("*") if p.is_file() and p.stat().st_nlink == 1]
+                # Pages and feeds (Pagefind, still writing its own files, makes neither), and of them those
+                # written by this build; the others are the last site's, hard-linked (see incremental.py).
+                written = [p for p in staging.rglob("*") if p.suffix in (".html", *selfcheck.FEED_SUFFIXES)]
+                fresh = None if plan.reuse is None else [p for p in written if p.stat().st_nlink == 1]
                 selfcheck.check_site(staging, prepared.settings.get("SITEURL", ""), _written_links(project.site), fresh)
             publish.pause_at("checked")
             if not prepared.checked:
                 progress.stage("Finishing the checks")
             _stop_if_checks_failed(prepared, wait=True)
-            pages = sum(1 for _ in staging.rglob("*.html"))
+            pages = sum(1 for p in written if p.suffix == ".html")
             rendered_pages = pages if fresh is None else sum(1 for p in fresh if p.suffix == ".html")
-            feeds = sum(1 for p in staging.rglob("*.xml") if p.name != "sitemap.xml")
+            feeds = sum(1 for p in written if p.suffix == ".xml" and p.name != "sitemap.xml")
             manifest.write(staging, project.settings_path, prepared.settings)  # what deploy trusts
             progress.stage(f"Swapping the new site into {output.name}/")
             publish.swap_in(staging, output)
