@@ -11,8 +11,6 @@ import logging
 import os
 import re
 import shutil
-import signal
-import time
 import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,12 +20,12 @@ import boto3
 import pytest
 from moto.server import ThreadedMotoServer
 
-from pipeline import manifest, publish, selfcheck
+from pipeline import manifest, selfcheck
 from pipeline.deploy.report import Lines, human_size
 from pipeline.deploy.run import PAUSE_POINTS, Deployment, Request
 from pipeline.deploy.target import parse
 from tests.conftest import run_in, write
-from tests.test_publish import notes, pinned_site
+from tests.test_publish import kill_at, pinned_site
 
 ACCESS_KEY, SECRET = "AKIANOTESTESTKEY0001", "notes-test-secret-never-printed"
 SITE_URL = "https://blog.example.gov.uk"
@@ -285,16 +283,7 @@ def test_a_deploy_killed_after_any_phase_leaves_every_page_resolvable(tmp_path, 
         bucket = f"notes-killed-{number}"
         s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-2"})
         assert deploy(site, s3_url, "--to", f"s3://{bucket}", "--output", str(first)).exit_code == 0
-        marker = tmp_path / f"paused-{point}"
-        process = notes(site, "deploy", "--to", f"s3://{bucket}", "--endpoint-url", s3_url,
-                        env={publish.PAUSE_VARIABLE: point, "NOTES_TEST_PAUSE_FILE": str(marker)})
-        deadline = time.monotonic() + 60
-        while not marker.exists():
-            assert process.poll() is None, f"deploy ended before {point}: {process.communicate()[0]}"
-            assert time.monotonic() < deadline, f"deploy never reached {point}"
-            time.sleep(0.05)
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait(timeout=30)
+        kill_at(site, point, tmp_path, "deploy", "--to", f"s3://{bucket}", "--endpoint-url", s3_url, within=60)
 
         stored = remote(s3_url, bucket, prefix="")
         pages = {path: item["body"] for path, item in stored.items() if path.endswith(".html")}

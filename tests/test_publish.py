@@ -71,13 +71,15 @@ def finish(process: subprocess.Popen) -> str:
     return output
 
 
-def kill_at(site: Path, point: str, tmp_path: Path) -> None:
+def kill_at(site: Path, point: str, tmp_path: Path, *command: str, within: float = 120) -> None:
+    """Run `notes COMMAND` (publish by default) until it pauses at `point`, then SIGKILL it."""
+    command = command or ("publish",)
     marker = tmp_path / f"paused-{point}"
-    process = notes(site, "publish", env={publish.PAUSE_VARIABLE: point, "NOTES_TEST_PAUSE_FILE": str(marker)})
-    deadline = time.monotonic() + 120
+    process = notes(site, *command, env={publish.PAUSE_VARIABLE: point, "NOTES_TEST_PAUSE_FILE": str(marker)})
+    deadline = time.monotonic() + within
     while not marker.exists():
-        assert process.poll() is None, f"publish ended before reaching {point}: {process.communicate()[0]}"
-        assert time.monotonic() < deadline, f"publish never reached {point}"
+        assert process.poll() is None, f"{command[0]} ended before reaching {point}: {process.communicate()[0]}"
+        assert time.monotonic() < deadline, f"{command[0]} never reached {point}"
         time.sleep(0.05)
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
