@@ -20,13 +20,15 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.log import console
 
-from pipeline import incremental, manifest, parallel, publish, search, selfcheck
+from pipeline import incremental, manifest, parallel, publish, quick, search, selfcheck
 from pipeline.content.loader import display_path
 from pipeline.errors import BuildFailed, ExitCode, NotesError
 from pipeline.findings import Finding, has_errors
 from pipeline.parallel import Background
-from pipeline.pelican import rendered
+from pipeline.pelican import rendered, snapshot
+from pipeline.pelican.cadence_pages import build_today
 from pipeline.pelican.rendered import RenderedHtml
+from pipeline.pelican.writer import NotesWriter
 from pipeline.progress import Progress, Silent
 from pipeline.project import Project, check, loader_findings, open_project
 
@@ -139,6 +141,15 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
         plan = incremental.plan(project, output)
         staging = publish.new_staging(output)
         indexers: list[search.Indexing] = []
+        writers: list[NotesWriter] = []
+        saved = None  # this build's snapshot of Pelican's context, for the next quick rebuild
+        snapshot_path = snapshot.path_of(project.root)
+
+        def pages_written(writer: NotesWriter) -> None:
+            # Pagefind reads the finished HTML: started once every page is written, while the feeds are.
+            writers.append(writer)
+            indexers.append(search.Indexing(staging, writer.context["search_shards"], _search_kept(plan.reuse, staging)))
+
         try:
             html = RenderedHtml(prepared.settings.get("MARKDOWN", {}),
                                 tuple(project.config.section("lint")["allowed_embeds"]), project.root)
@@ -146,18 +157,26 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
             progress.stage(f"Rendering Markdown ({plan.reason})")
             html.prerender(texts)
             _stop_if_checks_failed(prepared)
-            progress.stage("Building pages and feeds")
-            warnings = _run_pelican(prepared, staging, html, plan.reuse, progress,
-                                    pages_written=lambda: indexers.append(search.Indexing(staging)))
+            own = {"OUTPUT_PATH": str(staging), "NOTES_SITE": project.site, "NOTES_CONFIG": project.config,
+                   "NOTES_RENDERED": html, "NOTES_REUSE": plan.reuse, "NOTES_PROGRESS": progress,
+                   "NOTES_PAGES_WRITTEN": pages_written}
+            last = quick.load(project, plan, own)
+            if last is not None:
+                progress.stage("Writing the changed notes into the last site")
+                warnings = _run_quick(last, plan.reuse, progress, pages_written)
+            else:
+                progress.stage("Building pages and feeds")
+                warnings = _run_pelican(dict(prepared.settings, **own))
+                saved = snapshot.save(writers[0].context, writers[0].settings, plan.site_key,
+                                      build_today(project.settings, project.site), snapshot_path)
             publish.pause_at("built")
             _stop_if_checks_failed(prepared)
             progress.stage("Indexing for search and checking links")
-            # Pagefind reads the finished HTML: started once every page was written, while the feeds were.
-            with search.indexing(staging, indexers[0] if indexers else None):
+            with search.indexing(staging, indexers[0]):
                 # Pages and feeds (Pagefind, still writing its own files, makes neither), and of them those
                 # written by this build; the others are the last site's, hard-linked (see incremental.py).
                 written = [p for p in staging.rglob("*") if p.suffix in (".html", *selfcheck.FEED_SUFFIXES)]
-                fresh = None if plan.reuse is None else [p for p in written if p.stat().st_nlink == 1]
+                fresh = None if plan.reuse is None else [p for p in written if not plan.reuse.kept(p, staging)]
                 selfcheck.check_site(staging, prepared.settings.get("SITEURL", ""), _written_links(project.site), fresh)
             publish.pause_at("checked")
             if not prepared.checked:
@@ -166,12 +185,19 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
             pages = sum(1 for p in written if p.suffix == ".html")
             rendered_pages = pages if fresh is None else sum(1 for p in fresh if p.suffix == ".html")
             feeds = sum(1 for p in written if p.suffix == ".xml" and p.name != "sitemap.xml")
-            manifest.write(staging, project.settings_path, prepared.settings)  # what deploy trusts
+            manifest.write(staging, project.settings_path, prepared.settings,  # what deploy trusts
+                           previous=plan.reuse.previous if plan.reuse else None)
             progress.stage(f"Swapping the new site into {output.name}/")
             publish.swap_in(staging, output)
             incremental.record(project, plan, output)
             html.save()
+            if saved is not None:
+                snapshot.keep(saved, snapshot_path)
+            elif last is None:
+                snapshot.forget(snapshot_path)  # the context could not be pickled: the old one is not this site's
         finally:
+            if saved is not None:
+                saved.unlink(missing_ok=True)  # a build that failed before the swap: its snapshot is not kept
             for indexer in indexers:
                 indexer.stop()  # a build that failed after Pelican wrote its pages
             # After a successful swap the staging name is gone (or holds nothing we keep).
@@ -179,6 +205,13 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
         publish.pause_at("swapped")
         progress.done()
     return Built(output, pages, time.monotonic() - started, warnings, rendered_pages, feeds)
+
+
+def _search_kept(reuse: incremental.Reuse | None, staging: Path):
+    """Which search bundles an incremental build takes from the last site: those of unchanged notes."""
+    if reuse is None:
+        return None
+    return lambda shard: not (shard.sources & reuse.changed) and reuse.keep_folder(shard.folder, staging)
 
 
 def _stop_if_checks_failed(prepared: Prepared, wait: bool = False) -> None:
@@ -193,12 +226,19 @@ def _written_links(site) -> frozenset[str]:
     return selfcheck.written_links(item.doc.body for item in sources)
 
 
-def _run_pelican(prepared: Prepared, staging: Path, html: RenderedHtml, reuse: incremental.Reuse | None,
-                 progress: Progress, pages_written) -> tuple[str, ...]:
-    """Run Pelican into `staging`; its logged errors, or anything it raises, fail the build."""
-    settings = dict(prepared.settings, OUTPUT_PATH=str(staging), NOTES_SITE=prepared.project.site,
-                    NOTES_CONFIG=prepared.project.config, NOTES_RENDERED=html, NOTES_REUSE=reuse,
-                    NOTES_PROGRESS=progress, NOTES_PAGES_WRITTEN=pages_written)
+def _run_quick(last: quick.Last, reuse: incremental.Reuse, progress: Progress, pages_written) -> tuple[str, ...]:
+    """A quick rebuild (pipeline/quick.py); anything it raises fails the build, as in Pelican."""
+    try:
+        quick.rebuild(last, reuse, progress, pages_written)
+    except Exception as err:  # noqa: BLE001 - the same templates and plugins as a full build, the same report
+        if os.environ.get("NOTES_DEBUG"):
+            raise
+        raise BuildFailed(f"the build failed; the site was not changed:\n  {type(err).__name__}: {err}") from None
+    return ()
+
+
+def _run_pelican(settings: dict) -> tuple[str, ...]:
+    """Run Pelican with `settings` (into their OUTPUT_PATH); its logged errors, or anything it raises, fail the build."""
     log = _PelicanLog()
     pelican_logger = logging.getLogger("pelican")
     pelican_logger.addHandler(log)

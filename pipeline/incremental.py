@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -53,6 +54,22 @@ class Reuse:
         except OSError:
             return False
         return True
+
+    def kept(self, path: Path, site: Path) -> bool:
+        """Whether `path`, in the site being built, is the last site's file (see keep), not one written afresh."""
+        try:
+            return path.stat().st_ino == (self.previous / path.relative_to(site)).stat().st_ino
+        except OSError:
+            return False
+
+    def keep_folder(self, name: str, site: Path | str) -> bool:
+        """Hard-link every file of the last site's folder `name` into `site`: all of them, or none."""
+        source = self.previous / name
+        files = [path.relative_to(self.previous) for path in source.rglob("*") if path.is_file()]
+        if files and all(self.keep(str(path), site) for path in files):
+            return True
+        shutil.rmtree(Path(site, name), ignore_errors=True)
+        return False
 
 
 @dataclass(frozen=True)

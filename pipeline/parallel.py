@@ -99,14 +99,19 @@ class Background:
     """`function()` running in a forked child while this process goes on; `result()` waits for it.
 
     The result travels back pickled through a pipe. `cancel()` stops the child
-    when its result is no longer wanted (a build that failed on its own).
+    when its result is no longer wanted (a build that failed on its own); with
+    `own_group`, the child leads a process group, and cancelling stops the
+    programs it started too.
     """
 
-    def __init__(self, function: Callable[[], Result]):
+    def __init__(self, function: Callable[[], Result], own_group: bool = False):
         read_end, write_end = os.pipe()
+        self._own_group = own_group
         self._pid = os.fork()
         if self._pid == 0:  # the child: the result, or the failure, then exit at once
             os.close(read_end)
+            if own_group:
+                os.setpgid(0, 0)
             import pickle
 
             try:
@@ -119,6 +124,11 @@ class Background:
                 pipe.write(payload)
             os._exit(status)
         os.close(write_end)
+        if own_group:
+            try:  # here as well as in the child, so that the group exists before cancel() can be called
+                os.setpgid(self._pid, self._pid)
+            except OSError:  # the child made it first, or has already finished
+                pass
         self._pipe = os.fdopen(read_end, "rb")
         self._outcome: tuple[bool, object] | None = None
 
@@ -147,7 +157,7 @@ class Background:
             import signal
 
             try:
-                os.kill(self._pid, signal.SIGKILL)
+                (os.killpg if self._own_group else os.kill)(self._pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
             self._pipe.close()

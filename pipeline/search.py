@@ -3,69 +3,142 @@
 Pagefind comes from PyPI (`pagefind[bin]`), which ships its binary, so indexing
 never downloads anything. It reads the built HTML: templates mark what to
 index with `data-pagefind-body` and the team and kind filters with
-`data-pagefind-filter`, and it writes its index and scripts to `pagefind/` in
-the site folder. Only the /search/ page loads them.
+`data-pagefind-filter`. Only the /search/ page loads the index.
+
+The index is split into one Pagefind bundle per quarter of notes
+(`pagefind/2026-q4/`), which the search page merges (Pagefind's `mergeIndex`):
+
+- Pagefind has no incremental mode, and its memory grows with the pages it
+  indexes (1.8 GB for 10,000 notes in one bundle). A quarter of fifty weekly
+  teams is about 650 pages and 150 MB, and bundles are indexed two at a time.
+- A note's quarter comes from its date, which only a front matter change can
+  move, so a rebuild after an edit indexes that note's quarter again and
+  keeps every other bundle from the last site (`Indexing(keep=...)`).
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 import subprocess
-import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
+from pagefind_bin import get_executable
+
 from pipeline.errors import BuildFailed
+from pipeline.parallel import Background, workers
 
 log = logging.getLogger(__name__)
 
 BUNDLE_FOLDER = "pagefind"
 
 
-class Indexing:
-    """Pagefind indexing a built site, in its own process, from the moment this is made.
+@dataclass(frozen=True)
+class Shard:
+    """One Pagefind bundle: the pages of the notes dated in one quarter."""
 
-    Pagefind has threads of its own and reads only the HTML, so a build starts
-    it as soon as every page is written and goes on with the feeds and its
-    last checks meanwhile (pipeline/pelican/writer.py, pipeline/build.py).
+    name: str  # 2026-q4
+    pages: tuple[str, ...]  # the notes' pages, relative to the site folder
+    sources: frozenset[str]  # the notes' source files, as Pelican names them
+
+    @property
+    def folder(self) -> str:
+        return f"{BUNDLE_FOLDER}/{self.name}"
+
+
+def quarter(day) -> str:
+    return f"{day.year}-q{(day.month - 1) // 3 + 1}"
+
+
+def plan(articles: Iterable) -> list[Shard]:
+    """The bundles for Pelican's published articles, newest quarter first (the search page loads it first)."""
+    pages: dict[str, list] = {}
+    for article in articles:
+        pages.setdefault(quarter(article.date), []).append(article)
+    return [Shard(name, tuple(a.save_as for a in pages[name]), frozenset(a.source_path for a in pages[name]))
+            for name in sorted(pages, reverse=True)]
+
+
+class Indexing:
+    """Pagefind indexing the bundles of a built site, from the moment this is made.
+
+    A worker process runs Pagefind for each bundle, as many at a time as there
+    are cores, while the build goes on (pipeline/pelican/writer.py starts it
+    once every page is written). A bundle `keep(shard)` could take from the
+    last site is not indexed.
     """
 
-    def __init__(self, site_folder: Path):
-        command = [sys.executable, "-m", "pagefind", "--site", str(site_folder),
-                   "--output-subdir", BUNDLE_FOLDER, "--silent"]
-        self._messages = tempfile.TemporaryFile()
-        self._process = subprocess.Popen(command, stdout=self._messages, stderr=subprocess.STDOUT)
+    def __init__(self, site_folder: Path, shards: list[Shard], keep: Callable[[Shard], bool] | None = None):
         self._site = site_folder
+        wanted = [shard for shard in shards if not (keep and keep(shard))]
+        self.indexed = [shard.name for shard in wanted]
+        self._worker = Background(lambda: _index_all(site_folder, wanted), own_group=True) if wanted else None
 
     def wait(self) -> None:
-        """Wait for the index; raise BuildFailed, with Pagefind's words, if it failed."""
-        try:
-            if self._process.wait() != 0:
-                self._messages.seek(0)
-                detail = self._messages.read().decode("utf-8", "replace").strip()
-                raise BuildFailed(f"the search index could not be built (pagefind exited with "
-                                  f"{self._process.returncode}):\n  {detail}")
-        finally:
-            self._messages.close()
-        log.debug("pagefind indexed %s", self._site)
+        """Wait for every bundle; raise BuildFailed, with Pagefind's words, if one failed."""
+        failure = self._worker.result() if self._worker else None
+        if failure:
+            raise BuildFailed(f"the search index could not be built {failure}")
+        log.debug("pagefind indexed %s in %s", ", ".join(self.indexed) or "nothing", self._site)
 
     def stop(self) -> None:
-        """Stop an index no longer wanted (the build failed); nothing if it has finished."""
-        if self._process.poll() is None:
-            self._process.kill()
-            self._process.wait()
-        self._messages.close()
+        """Stop indexing no longer wanted (the build failed); nothing if it has finished."""
+        if self._worker is not None:
+            self._worker.cancel()
 
 
 @contextmanager
-def indexing(site_folder: Path, started: Indexing | None = None) -> Iterator[None]:
-    """Index the built site in `site_folder` (or wait for `started`) while the body of the `with` runs."""
-    indexer = started or Indexing(site_folder)
+def indexing(site_folder: Path, started: Indexing) -> Iterator[None]:
+    """Wait for `started` to index `site_folder` once the body of the `with` has run."""
     try:
         yield
     except BaseException:
-        indexer.stop()
+        started.stop()
         raise
-    indexer.wait()
+    started.wait()
+
+
+def _index_all(site: Path, shards: list[Shard]) -> str | None:
+    """Index every shard, a few at a time; the first failure, described, or None."""
+    # Each bundle reads only its own pages: hard links of them in a folder of its own, beside the site
+    # (on its disk), with the same paths, so that Pagefind gives every result the page's own URL.
+    scratch = Path(tempfile.mkdtemp(prefix=".notes-search-", dir=site.parent))
+    try:
+        pending, running, failure = list(shards), [], None
+        while (pending or running) and failure is None:
+            while pending and len(running) < workers() and failure is None:
+                shard = pending.pop(0)
+                try:
+                    running.append(_start(site, scratch, shard))
+                except OSError as err:  # a page the plan names that was not written: a bug, said plainly
+                    failure = f"for {shard.folder}/: {err.strerror}: {err.filename}"
+            if not running:
+                break
+            shard, process, messages = running.pop(0)
+            if process.wait() != 0:
+                messages.seek(0)
+                detail = messages.read().decode("utf-8", "replace").strip()
+                failure = f"(pagefind exited with {process.returncode} for {shard.folder}/):\n  {detail}"
+            messages.close()
+        for _, process, messages in running:
+            process.kill()
+            process.wait()
+            messages.close()
+        return failure
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _start(site: Path, scratch: Path, shard: Shard):
+    pages = scratch / shard.name
+    for page in shard.pages:
+        (pages / page).parent.mkdir(parents=True, exist_ok=True)
+        os.link(site / page, pages / page)
+    command = [str(get_executable()), "--site", str(pages), "--output-path", str(site / shard.folder), "--silent"]
+    messages = tempfile.TemporaryFile()
+    return shard, subprocess.Popen(command, stdout=messages, stderr=subprocess.STDOUT), messages

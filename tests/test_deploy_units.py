@@ -75,15 +75,15 @@ def test_a_bad_target_is_a_usage_error():
     ("images/team-2026a1b2c3d.png", "image/png", SHORT),  # hex-like, but not Pagefind's: never immutable
     ("files/plan.pdf", "application/pdf", SHORT),
     ("files/data.unknownext", "application/octet-stream", SHORT),
-    ("pagefind/pagefind.js", "text/javascript; charset=utf-8", SHORT),
-    ("pagefind/pagefind-entry.json", "application/json", SHORT),
-    ("pagefind/wasm.en-gb.pagefind", "application/octet-stream", SHORT),
-    ("pagefind/pagefind.wasm", "application/wasm", SHORT),
-    ("pagefind/pagefind.en-gb_275764b1aa7ff.pf_meta", "application/octet-stream", IMMUTABLE),
-    ("pagefind/fragment/en-gb_48f5f79.pf_fragment", "application/octet-stream", IMMUTABLE),
-    ("pagefind/index/en-gb_cc28a36.pf_index", "application/octet-stream", IMMUTABLE),
-    ("pagefind/filter/en-gb_8b1ab5f.pf_filter", "application/octet-stream", IMMUTABLE),
-    ("notes/pagefind/fragment/en-gb_48f5f79.pf_fragment", "application/octet-stream", SHORT),  # not the site's bundle
+    ("pagefind/2026-q4/pagefind.js", "text/javascript; charset=utf-8", SHORT),
+    ("pagefind/2026-q4/pagefind-entry.json", "application/json", SHORT),
+    ("pagefind/2026-q4/wasm.en-gb.pagefind", "application/octet-stream", SHORT),
+    ("pagefind/2026-q4/pagefind.wasm", "application/wasm", SHORT),
+    ("pagefind/2026-q4/pagefind.en-gb_275764b1aa7ff.pf_meta", "application/octet-stream", IMMUTABLE),
+    ("pagefind/2026-q4/fragment/en-gb_48f5f79.pf_fragment", "application/octet-stream", IMMUTABLE),
+    ("pagefind/2026-q4/index/en-gb_cc28a36.pf_index", "application/octet-stream", IMMUTABLE),
+    ("pagefind/2026-q4/filter/en-gb_8b1ab5f.pf_filter", "application/octet-stream", IMMUTABLE),
+    ("notes/pagefind/2026-q4/fragment/en-gb_48f5f79.pf_fragment", "application/octet-stream", SHORT),  # not the site's bundle
 ])
 def test_headers(path, kind, cache):
     assert (headers.content_type(path), headers.cache_control(path)) == (kind, cache)
@@ -95,7 +95,7 @@ def entries(*paths: str, sha: str = "new") -> dict[str, Entry]:
 
 def test_the_plan_orders_assets_new_pages_pages_feeds():
     local = entries("index.html", "a/index.html", "new/index.html", "feeds/all.atom.xml", "feeds/new.atom.xml",
-                    "sitemap.xml", "robots.txt", "theme/css/notes.css", "pagefind/pagefind-entry.json",
+                    "sitemap.xml", "robots.txt", "theme/css/notes.css", "pagefind/2026-q4/pagefind-entry.json",
                     "same.html")
     remote = {path: "old" for path in local if not path.startswith(("new/", "feeds/new"))}
     remote["same.html"] = "new-same.html"
@@ -107,7 +107,7 @@ def test_the_plan_orders_assets_new_pages_pages_feeds():
         ("new-pages", "new/index.html"),
         ("pages", "a/index.html"),
         ("pages", "index.html"),
-        ("pages", "pagefind/pagefind-entry.json"),
+        ("pages", "pagefind/2026-q4/pagefind-entry.json"),
         ("feeds", "feeds/all.atom.xml"),
         ("feeds", "robots.txt"),
         ("feeds", "sitemap.xml"),
@@ -125,7 +125,7 @@ def test_an_object_without_a_stored_hash_is_uploaded_again():
 
 def test_invalidation_paths_are_changed_pages_and_feeds_with_folder_addresses():
     local = entries("index.html", "teams/index.html", "404.html", "feeds/all.atom.xml", "feeds/all.rss.xml",
-                    "feeds.opml", "sitemap.xml", "theme/css/notes.css", "pagefind/pagefind-entry.json",
+                    "feeds.opml", "sitemap.xml", "theme/css/notes.css", "pagefind/2026-q4/pagefind-entry.json",
                     "unchanged/index.html")
     remote = {"unchanged/index.html": "new-unchanged/index.html", "old/index.html": "x"}
     assert invalidate.paths(make_plan(local, remote, delete=True)) == [

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import subprocess
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from conftest import REPO, run_in
 from pipeline import parallel
+from pipeline.pelican import rendered, snapshot
+from pipeline.pelican.rendered import RenderedHtml
 
 POST = "content/posts/2026-11-20-why-we-publish-our-roadmap.md"
 POST_PAGE = "2026/11/20/why-we-publish-our-roadmap-in-the-open/index.html"
@@ -38,29 +42,88 @@ def edit(site: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_an_edited_body_renders_its_page_and_keeps_the_rest(site):
+def without_snapshot(site: Path) -> None:
+    """Make the next build run Pelican, as it does when the last full build's context cannot be used."""
+    (site / ".notes-cache" / snapshot.FILE).unlink()
+
+
+def test_an_edited_body_renders_its_page_alone_from_the_last_context(site):
     build(site)
     edit(site, "\n## ", "\nWe also met the team at the depot.\n\n## ")
     output = build(site)
-    assert "Rendering Markdown (1 note changed)…" in output
-    # The note's page, and the pages that show today's cadence: the home page, the cadence page, teams.
-    # 5 pages and 7 feeds: all, posts, the author, two tags, the category and the RSS of all.
-    assert "Writing 12 pages and feeds, keeping 23 from the last build…" in output
-    assert "Built 28 pages (5 rendered, 23 kept from the last build)" in output
+    assert "Rendering Markdown (1 note changed)…\nWriting the changed notes into the last site…" in output
+    # The note's page, and 6 feeds: all (Atom and RSS), posts, the author, two tags and the category.
+    # The digest is made of summaries, and is the same all day.
+    assert "Writing 7 pages and feeds…" in output
+    assert "Built 28 pages (1 rendered, 27 kept from the last build)" in output
     page = site / "output" / POST_PAGE
     assert "We also met the team at the depot." in page.read_text(encoding="utf-8")
     assert page.stat().st_nlink == 1  # written afresh, not shared with output.previous/
+    assert "We also met the team" not in (site / "output.previous" / POST_PAGE).read_text(encoding="utf-8")
     kept = site / "output/tags/roadmap/index.html"
     assert kept.stat().st_nlink > 1  # the same file as the last site's
 
 
-def test_an_incremental_build_gives_the_site_a_full_build_gives(site):
+def test_without_the_last_context_pelican_renders_the_note_and_todays_pages(site):
     build(site)
     edit(site, "\n## ", "\nWe also met the team at the depot.\n\n## ")
+    without_snapshot(site)
+    output = build(site)
+    assert "Rendering Markdown (1 note changed)…\nBuilding pages and feeds…" in output
+    # The note's page, and the pages that show today's cadence: the home page, the cadence page, teams.
+    # 5 pages and 7 feeds: the same 6 and the digest, which closes weeks by date.
+    assert "Writing 12 pages and feeds, keeping 23 from the last build…" in output
+    assert "Built 28 pages (5 rendered, 23 kept from the last build)" in output
+    assert "We also met the team at the depot." in (site / "output" / POST_PAGE).read_text(encoding="utf-8")
+    assert (site / ".notes-cache" / snapshot.FILE).is_file()  # made again, for the next edit
+
+
+@pytest.mark.parametrize("quick", [True, False], ids=["from the last context", "through Pelican"])
+def test_an_incremental_build_gives_the_site_a_full_build_gives(site, quick):
     build(site)
+    edit(site, "\n## ", "\nWe also met the team at the depot.\n\n## ")
+    if not quick:
+        without_snapshot(site)
+    assert ("Writing the changed notes into the last site" in build(site)) == quick
     full = site.parent / "full"
     assert "kept" not in build(site, "--output", str(full))  # another folder: nothing to keep
     assert files(site / "output") == files(full)
+
+
+def test_an_edited_draft_is_built_by_pelican(site):
+    draft = site / "content/posts/2026-11-27-a-draft.md"
+    draft.write_text("---\ntitle: A plan in progress\ndate: 2026-11-27\nauthors: [jane-doe]\nsummary: Not yet.\n"
+                     "status: draft\n---\nThe first words.\n", encoding="utf-8")
+    build(site)
+    draft.write_text(draft.read_text(encoding="utf-8").replace("first", "next"), encoding="utf-8")
+    output = build(site)
+    assert "Building pages and feeds…" in output and "Writing the changed notes" not in output
+    assert "The next words." in (site / "output/drafts/a-plan-in-progress.html").read_text(encoding="utf-8")
+
+
+def test_a_damaged_context_snapshot_means_pelican_runs(site):
+    build(site)
+    (site / ".notes-cache" / snapshot.FILE).write_bytes(b"\x00garbage")
+    edit(site, "\n## ", "\nWe also met the team at the depot.\n\n## ")
+    output = build(site)
+    assert "Building pages and feeds…" in output
+    assert "We also met the team at the depot." in (site / "output" / POST_PAGE).read_text(encoding="utf-8")
+
+
+def test_a_snapshot_is_for_its_own_site_key_and_day(site):
+    from pipeline.content.loader import load_site
+
+    build(site)
+    path = site / ".notes-cache" / snapshot.FILE
+    key = json.loads((site / ".notes-cache/build.json").read_text(encoding="utf-8"))["site_key"]
+    loaded = load_site(site / "content", "Europe/London")
+    html = RenderedHtml({}, (), None)
+    own = {"NOTES_SITE": loaded, "NOTES_CONFIG": None, "NOTES_RENDERED": html, "NOTES_REUSE": None,
+           "NOTES_PROGRESS": None, "NOTES_PAGES_WRITTEN": None, "OUTPUT_PATH": str(site / "elsewhere")}
+    today = datetime.now(loaded.timezone).date()  # the day the build was made, where the site is
+    assert snapshot.load(path, key, today, own, loaded, html) is not None
+    assert snapshot.load(path, key, today + timedelta(days=1), own, loaded, html) is None
+    assert snapshot.load(path, "another key", today, own, loaded, html) is None
 
 
 def test_feeds_that_carry_the_edited_note_are_written_again(site):

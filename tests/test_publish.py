@@ -8,6 +8,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -44,10 +45,13 @@ def tree_digest(folder: Path) -> str:
 
 
 def search_is_complete(folder: Path) -> bool:
-    """The search bundle's entry file names an index whose metadata file is there."""
-    entry = json.loads((folder / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
-    return all((folder / f"pagefind/pagefind.{language['hash']}.pf_meta").is_file()
-               for language in entry["languages"].values())
+    """The search page names bundles whose entry files name an index whose metadata file is there."""
+    page = (folder / "search/index.html").read_text(encoding="utf-8")
+    bundles = re.findall(r"(pagefind/[^/ ]+)/", re.search(r'data-pagefind-bundles="([^"]*)"', page)[1])
+    entries = [(folder / bundle, json.loads((folder / bundle / "pagefind-entry.json").read_text(encoding="utf-8")))
+               for bundle in bundles]
+    return bool(bundles) and all((bundle / f"pagefind.{language['hash']}.pf_meta").is_file()
+                                 for bundle, entry in entries for language in entry["languages"].values())
 
 
 def pinned_site(root: Path) -> Path:

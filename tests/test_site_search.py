@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from pipeline import search
@@ -12,20 +14,54 @@ NOTE = """<!DOCTYPE html><html lang="en-GB"><head><title>Week 46</title></head><
 <p>Test restores take longer than the copy.</p></div></main></body></html>"""
 
 
-def test_index_writes_the_search_bundle_into_the_site(tmp_path):
+def _shard(name: str, *pages: str) -> search.Shard:
+    return search.Shard(name, pages, frozenset(pages))
+
+
+def _index(site, *shards, keep=None) -> search.Indexing:
+    indexer = search.Indexing(site, list(shards), keep)
+    with search.indexing(site, indexer):
+        pass
+    return indexer
+
+
+def test_each_quarter_gets_a_bundle_of_its_own_pages(tmp_path):
+    for page in ("2026/note/index.html", "2025/note/index.html"):
+        (tmp_path / page).parent.mkdir(parents=True)
+        (tmp_path / page).write_text(NOTE.replace("Week 46", page), encoding="utf-8")
+    _index(tmp_path, _shard("2026-q4", "2026/note/index.html"), _shard("2025-q1", "2025/note/index.html"))
+    for name, page in (("2026-q4", "2026/note/index.html"), ("2025-q1", "2025/note/index.html")):
+        bundle = tmp_path / search.BUNDLE_FOLDER / name
+        assert (bundle / "pagefind.js").is_file()
+        assert any((bundle / "filter").iterdir())  # the kind filter was recorded
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert entry["languages"]["en-gb"]["page_count"] == 1  # its own page only
+    # Pagefind read hard links of the pages beside the site, and nothing of them is left behind.
+    assert [p.name for p in tmp_path.parent.iterdir() if p.name.startswith(".notes-search-")] == []
+
+
+def test_a_bundle_the_last_site_had_is_not_indexed_again(tmp_path):
     (tmp_path / "note").mkdir()
     (tmp_path / "note" / "index.html").write_text(NOTE, encoding="utf-8")
-    with search.indexing(tmp_path):
-        pass
-    bundle = tmp_path / search.BUNDLE_FOLDER
-    assert (bundle / "pagefind.js").is_file()
-    assert any((bundle / "filter").iterdir())  # the kind filter was recorded
+    asked = []
+    indexer = _index(tmp_path, _shard("2026-q4", "note/index.html"), _shard("2026-q3", "old/index.html"),
+                     keep=lambda shard: asked.append(shard.name) or shard.name == "2026-q3")
+    assert (asked, indexer.indexed) == (["2026-q4", "2026-q3"], ["2026-q4"])
 
 
-def test_a_failed_index_fails_the_build_and_says_why(tmp_path):
-    with pytest.raises(BuildFailed, match=r"^the search index could not be built \(pagefind exited with 1\):\n  Error: Pagefind was not able to build an index"):
-        with search.indexing(tmp_path):
-            pass
+def test_a_page_missing_from_the_site_fails_the_build_and_says_which(tmp_path):
+    with pytest.raises(BuildFailed, match=r"^the search index could not be built for pagefind/2026-q4/: "
+                                          r"No such file or directory: .*/note/index.html$"):
+        _index(tmp_path, _shard("2026-q4", "note/index.html"))
+
+
+def test_what_pagefind_says_when_it_fails_is_quoted(tmp_path):
+    (tmp_path / "note").mkdir()
+    (tmp_path / "note" / "index.html").write_text(NOTE, encoding="utf-8")
+    (tmp_path / search.BUNDLE_FOLDER).write_text("a file where the bundles go", encoding="utf-8")
+    with pytest.raises(BuildFailed, match=r"^the search index could not be built \(pagefind exited with \d+ for "
+                                          r"pagefind/2026-q4/\):\n  (?s:.*)Not a directory"):
+        _index(tmp_path, _shard("2026-q4", "note/index.html"))
 
 
 @pytest.fixture(scope="module")

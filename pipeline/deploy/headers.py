@@ -2,20 +2,21 @@
 
 Caching follows one rule: only a file whose name changes whenever its bytes
 change may be cached for ever. In our output those are Pagefind's index
-files, named by a hash of their content (`pagefind/fragment/en-gb_48f5f79.pf_fragment`,
-`pagefind/pagefind.en-gb_275764b1aa7ff.pf_meta`). Everything else keeps its
-name from build to build (`theme/css/notes.css`, `pagefind/pagefind.js`, the
+files, named by a hash of their content (`pagefind/2026-q4/fragment/en-gb_48f5f79.pf_fragment`,
+`pagefind/2026-q4/pagefind.en-gb_275764b1aa7ff.pf_meta`; one bundle per quarter, see
+pipeline/search.py). Everything else keeps its name from build to build
+(`theme/css/notes.css`, `pagefind/2026-q4/pagefind.js`, the
 pages, the feeds), so caches must check it again soon, or readers would see
 an old stylesheet or a search index that no longer matches its entry file.
 
 | file | fingerprinted |
 | --- | --- |
-| pagefind/fragment/en-gb_48f5f79.pf_fragment | yes |
-| pagefind/index/en-gb_cc28a36.pf_index | yes |
-| pagefind/filter/en-gb_8b1ab5f.pf_filter | yes |
-| pagefind/pagefind.en-gb_275764b1aa7ff.pf_meta | yes |
-| pagefind/pagefind-entry.json, pagefind/pagefind.js | no (same name every build) |
-| pagefind/wasm.en-gb.pagefind | no (named by language, not content) |
+| pagefind/2026-q4/fragment/en-gb_48f5f79.pf_fragment | yes |
+| pagefind/2026-q4/index/en-gb_cc28a36.pf_index | yes |
+| pagefind/2026-q4/filter/en-gb_8b1ab5f.pf_filter | yes |
+| pagefind/2026-q4/pagefind.en-gb_275764b1aa7ff.pf_meta | yes |
+| pagefind/2026-q4/pagefind-entry.json, pagefind/2026-q4/pagefind.js | no (same name every build) |
+| pagefind/2026-q4/wasm.en-gb.pagefind | no (named by language, not content) |
 | theme/css/notes.css, images/team-2026a1b2c3d.png | no (not under pagefind/) |
 """
 
@@ -28,7 +29,7 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 # Five minutes, then the cache asks again (a cheap 304 when nothing changed).
 REVALIDATE = "public, max-age=300, must-revalidate"
 
-FINGERPRINTED = re.compile(r"pagefind/(?:[a-z]+/)?[^/]*_[0-9a-f]{7,}\.pf_[a-z]+")
+FINGERPRINTED = re.compile(r"pagefind/[0-9]{4}-q[1-4]/(?:[a-z]+/)?[^/]*_[0-9a-f]{7,}\.pf_[a-z]+")
 
 # By the end of the name, longest first where one ends another (.atom.xml before .xml).
 # Python's own table (below) has none of these, or names them differently on each platform.

@@ -19,6 +19,7 @@ ETag is not a hash of the content.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -27,7 +28,8 @@ from pipeline.manifest import Entry
 PHASES = ("assets", "new-pages", "pages", "feeds")
 ANNOUNCING = (".xml", ".opml")  # every feed, the sitemap and the OPML file
 ANNOUNCING_NAMES = ("robots.txt",)  # it names the sitemap
-SEARCH_ENTRY = "pagefind/pagefind-entry.json"
+# Each search bundle's entry file names its fingerprinted index: it goes up with the pages, after the index.
+SEARCH_ENTRY = re.compile(r"pagefind/[^/]+/pagefind-entry\.json")
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ def phase_of(path: str, new: bool) -> str:
         return "new-pages"
     if announcing:
         return "feeds"
-    if path.endswith(".html") or path == SEARCH_ENTRY:
+    if path.endswith(".html") or SEARCH_ENTRY.fullmatch(path):
         return "pages"
     return "assets"
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from collections.abc import Iterable
 from datetime import datetime, timezone
@@ -77,6 +77,31 @@ class FeedsGenerator(Generator):
         if not feed_settings.enabled(self.settings):
             return
         started = time.perf_counter()
+        feeds = self._feeds()
+        for feed, entries in feeds.carried:
+            if not self._kept(feed, entries):
+                feeds.write(writer, feed, entries)
+        self._write(self.catalogue.opml_path, opml(self.catalogue))
+        writer.write_file(
+            self.settings["SUBSCRIBE_SAVE_AS"], self.get_template("subscribe"), self.context,
+            relative_urls=self.settings["RELATIVE_URLS"], template_name="subscribe", url=self.settings["SUBSCRIBE_URL"],
+        )
+        logger.debug("planned %d feeds and wrote %s in %.3f s; the writer writes the feeds with the pages",
+                     len(self.catalogue), self.catalogue.opml_path, time.perf_counter() - started)
+
+    def rewrite_changed(self, writer) -> None:
+        """For a quick rebuild (pipeline/quick.py), whose folder holds the last site's feeds: write
+        again those that carry a changed note. The digest is made of summaries, and is the same all day."""
+        if not feed_settings.enabled(self.settings):
+            return
+        changed = self._changed_sources()
+        feeds = self._feeds()
+        for feed, entries in feeds.carried:
+            if feed.kind != DIGEST and any(entry.source in changed for entry in entries):
+                feeds.write(writer, feed, entries)
+
+    def _feeds(self) -> _Feeds:
+        """Every feed with the entries it carries, and how to write one."""
         site: Site = self.settings["NOTES_SITE"]
         # Pelican's source paths are absolute, like the loader's: a plain lookup, without resolving each path again.
         by_path = {str(note.path): note for note in site.notes}
@@ -92,32 +117,22 @@ class FeedsGenerator(Generator):
         digest = digest_entries(notes, team_names, self.feed_settings, self.settings["ARCHIVES_URL"])
         carried = fill(self.catalogue, notes, digest)
         newest = max((entry.updated for entry in [*notes, *digest]), default=NOTHING_YET)
-        renderer = FeedRenderer(self.catalogue, quiet_updated=newest)
-        contents: dict[str, str] = {}  # each note's content for feeds, made once per process
-        for feed in self.catalogue:
-            if not self._kept(feed, carried[feed.key]):
-                write = partial(self._write_feed, renderer, feed, carried[feed.key], articles, contents)
-                if hasattr(writer, "later"):
-                    writer.later(feed.path, write)  # with the pages, on every core (writer.py)
-                else:
-                    write()
-        self._write(self.catalogue.opml_path, opml(self.catalogue))
-        writer.write_file(
-            self.settings["SUBSCRIBE_SAVE_AS"], self.get_template("subscribe"), self.context,
-            relative_urls=self.settings["RELATIVE_URLS"], template_name="subscribe", url=self.settings["SUBSCRIBE_URL"],
-        )
-        logger.debug("planned %d feeds and wrote %s in %.3f s; the writer writes the feeds with the pages",
-                     len(self.catalogue), self.catalogue.opml_path, time.perf_counter() - started)
+        return _Feeds(self, [(feed, carried[feed.key]) for feed in self.catalogue],
+                      FeedRenderer(self.catalogue, quiet_updated=newest), articles)
+
+    def _changed_sources(self) -> set[str]:
+        if self._changed is None:
+            site: Site = self.settings["NOTES_SITE"]
+            reuse = self.settings["NOTES_REUSE"]
+            self._changed = {note.source for note in site.notes if str(note.path) in reuse.changed}
+        return self._changed
 
     def _kept(self, feed, entries: list[Entry]) -> bool:
         """In an incremental build, link a feed from the last site when none of its notes changed."""
         reuse = self.settings.get("NOTES_REUSE")
         if reuse is None or feed.kind == DIGEST:  # the digest closes weeks by date: always written
             return False
-        if self._changed is None:
-            site: Site = self.settings["NOTES_SITE"]
-            self._changed = {note.source for note in site.notes if str(note.path) in reuse.changed}
-        if any(entry.source in self._changed for entry in entries):
+        if any(entry.source in self._changed_sources() for entry in entries):
             return False
         # Every file of the feed, or none: a feed written afresh must not write into a linked file.
         paths = [feed.path, *([feed.rss_path] if feed.rss_path else [])]
@@ -147,7 +162,26 @@ class FeedsGenerator(Generator):
     def _write(self, path: str, data: bytes) -> None:
         target = Path(self.output_path, path)
         target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)  # never write into a file linked from the last site: it is the live one
         target.write_bytes(data)
+
+
+@dataclass
+class _Feeds:
+    """The feeds of one build with their entries, and the way to have one written with the pages."""
+
+    generator: FeedsGenerator
+    carried: list[tuple[object, list[Entry]]]
+    renderer: FeedRenderer
+    articles: dict  # source -> Pelican's article
+    contents: dict[str, str] = field(default_factory=dict)  # each note's content for feeds, made once per process
+
+    def write(self, writer, feed, entries: list[Entry]) -> None:
+        write = partial(self.generator._write_feed, self.renderer, feed, entries, self.articles, self.contents)
+        if hasattr(writer, "later"):
+            writer.later(feed.path, write)  # with the pages, on every core (writer.py)
+        else:
+            write()
 
 
 def entry_for(article, note: Note | None, settings: FeedSettings, pelican_settings: dict) -> Entry:

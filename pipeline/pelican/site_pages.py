@@ -14,6 +14,8 @@ from xml.etree import ElementTree
 
 from pelican.generators import Generator
 
+from pipeline import search
+
 DEFAULTS = {
     "SEARCH_URL": "search/",
     "SEARCH_SAVE_AS": "search/index.html",
@@ -45,6 +47,8 @@ class SitePagesGenerator(Generator):
             self.settings.setdefault(key, value)
             self.context.setdefault(key, self.settings[key])
         self.context["SITE_ADDRESS"] = site_address(self.settings)
+        # Known before any page is written: the search page lists the bundles it merges.
+        self.context["search_shards"] = search.plan(self.context.get("articles", []))
 
     def generate_output(self, writer):
         for template, url_key, save_as_key in TEMPLATE_PAGES:

@@ -22,6 +22,7 @@ import operator
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from pelican import signals
 from pelican.utils import sanitised_join
@@ -72,14 +73,18 @@ class NotesWriter(Writer):
         self._reuse = self.settings.get("NOTES_REUSE")
         self._jobs: dict[str, Callable[[], None]] = {}
         self._linked: set[str] = set()  # pages hard-linked from the last site
+        self.context: dict = {}  # Pelican's context, shared by every generator: what the pages were made from
         self.rendered = 0
         _pending[id(self.settings)] = self
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):
+        self.context = context
         if name and self._reuse is not None and self._keeps(template, template_name, kwargs) and self._link(name):
             return
-        if name in self._linked:  # Pelican overriding a page it asked for before: never write into a linked file
+        if name and self._reuse is not None and self._from_last_site(name):
+            # Pelican overriding a page it asked for before, or a quick rebuild (pipeline/quick.py) writing a
+            # page it linked from the last site: never write into a linked file, it is the live one.
             self._linked.discard(name)
             os.unlink(sanitised_join(self.output_path, name))
         deferred = _Deferred(self, template, context, override_output)
@@ -102,6 +107,10 @@ class NotesWriter(Writer):
         # Lists and pages made of front matter, settings and theme alone: the site key covers them all.
         return True
 
+    def _from_last_site(self, name: str) -> bool:
+        path = Path(sanitised_join(self.output_path, name))
+        return name in self._linked or (path.exists() and self._reuse.kept(path, Path(self.output_path)))
+
     def _link(self, name: str) -> bool:
         sanitised_join(self.output_path, name)  # raises, as Pelican's writer would, for a name outside the site
         if not self._reuse.keep(name, self.output_path):
@@ -120,8 +129,8 @@ class NotesWriter(Writer):
         """Run `job`, which writes `path`, with the pages: the feeds generator's way onto every core."""
         self._jobs[sanitised_join(self.output_path, path)] = job
 
-    def render_all(self, progress, pages_written: Callable[[], object] | None = None) -> None:
-        """Render every page, then call `pages_written` (the build starts Pagefind), then write the feeds."""
+    def render_all(self, progress, pages_written: Callable[[NotesWriter], object] | None = None) -> None:
+        """Render every page, then call `pages_written(self)` (the build starts Pagefind), then write the feeds."""
         jobs = list(self._jobs.values())
         self._jobs.clear()
         advance = progress.advance if progress is not None else lambda steps: None
@@ -130,7 +139,7 @@ class NotesWriter(Writer):
                            + (f", keeping {self.kept} from the last build" if self.kept else ""), len(jobs))
         fork_shares([job for job in jobs if isinstance(job, _Page)], operator.call, advance)
         if pages_written is not None:
-            pages_written()
+            pages_written(self)
         fork_shares([job for job in jobs if not isinstance(job, _Page)], operator.call, advance)
         self.rendered += len(jobs)
 

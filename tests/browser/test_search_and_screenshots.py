@@ -27,6 +27,12 @@ def test_search_finds_a_weeknote_by_a_word_in_its_text(page, site_url):
     assert set(found) == WEEKNOTES
 
 
+def test_search_finds_notes_in_every_quarters_bundle(page, demo_url):
+    # The demo's notes run from August to November: two bundles, which the search page merges.
+    found = set(_search(page, demo_url, "archiving"))
+    assert {"/weeknotes/data-platform/2026-w39/", "/2026/10/29/what-a-failed-test-migration-taught-us/"} <= found
+
+
 def test_search_filters_by_kind(page, site_url):
     assert _search(page, site_url, "restores", kind="Post") == []
     assert set(_search(page, site_url, "restores", kind="Weeknote", team="Data platform")) == WEEKNOTES

@@ -4,7 +4,15 @@
 const form = document.getElementById("notes-search");
 const status = document.getElementById("search-status");
 const results = document.getElementById("search-results");
-const pagefindPromise = import(new URL(form.dataset.pagefind, document.baseURI).href);
+// The index comes in one Pagefind bundle per quarter, newest first: the first
+// bundle's script searches them all once the others are merged into it.
+const bundles = form.dataset.pagefindBundles.split(" ").filter(Boolean)
+  .map((bundle) => new URL(bundle, document.baseURI).href);
+const pagefindPromise = bundles.length === 0 ? Promise.resolve(null)
+  : import(`${bundles[0]}pagefind.js`).then(async (pagefind) => {
+    await Promise.all(bundles.slice(1).map((bundle) => pagefind.mergeIndex(bundle)));
+    return pagefind;
+  });
 
 function filtersFrom(data) {
   const filters = {};
@@ -34,6 +42,10 @@ function resultItem(data) {
 
 async function search(query, filters) {
   const pagefind = await pagefindPromise;
+  if (pagefind === null) {
+    status.textContent = "There are no posts or weeknotes to search yet.";
+    return;
+  }
   const found = await pagefind.search(query, { filters });
   const pages = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
   results.replaceChildren(...pages.map(resultItem));
