@@ -148,7 +148,8 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
         def pages_written(writer: NotesWriter) -> None:
             # Pagefind reads the finished HTML: started once every page is written, while the feeds are.
             writers.append(writer)
-            indexers.append(search.Indexing(staging, writer.context["search_shards"], _search_kept(plan.reuse, staging)))
+            indexers.append(search.Indexing(staging, writer.context["search_shards"], _search_kept(plan.reuse, staging),
+                                            writer.written, plan.reuse.previous if plan.reuse else None))
 
         try:
             html = RenderedHtml(prepared.settings.get("MARKDOWN", {}),
@@ -163,7 +164,8 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
             last = quick.load(project, plan, own)
             if last is not None:
                 progress.stage("Writing the changed notes into the last site")
-                warnings = _run_quick(last, plan.reuse, progress, pages_written)
+                publish.take_spare(output, staging)
+                warnings = _run_quick(last, plan.reuse, pages_written)
             else:
                 progress.stage("Building pages and feeds")
                 warnings = _run_pelican(dict(prepared.settings, **own))
@@ -177,7 +179,8 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
                 # written by this build; the others are the last site's, hard-linked (see incremental.py).
                 written = [p for p in staging.rglob("*") if p.suffix in (".html", *selfcheck.FEED_SUFFIXES)]
                 fresh = None if plan.reuse is None else [p for p in written if not plan.reuse.kept(p, staging)]
-                selfcheck.check_site(staging, prepared.settings.get("SITEURL", ""), _written_links(project.site), fresh)
+                selfcheck.check_site(staging, prepared.settings.get("SITEURL", ""), lambda: _written_links(project.site),
+                                     fresh)
             publish.pause_at("checked")
             if not prepared.checked:
                 progress.stage("Finishing the checks")
@@ -188,7 +191,7 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
             manifest.write(staging, project.settings_path, prepared.settings,  # what deploy trusts
                            previous=plan.reuse.previous if plan.reuse else None)
             progress.stage(f"Swapping the new site into {output.name}/")
-            publish.swap_in(staging, output)
+            publish.swap_in(staging, output, keep_spare=plan.reuse is not None)
             incremental.record(project, plan, output)
             html.save()
             if saved is not None:
@@ -226,10 +229,10 @@ def _written_links(site) -> frozenset[str]:
     return selfcheck.written_links(item.doc.body for item in sources)
 
 
-def _run_quick(last: quick.Last, reuse: incremental.Reuse, progress: Progress, pages_written) -> tuple[str, ...]:
+def _run_quick(last: quick.Last, reuse: incremental.Reuse, pages_written) -> tuple[str, ...]:
     """A quick rebuild (pipeline/quick.py); anything it raises fails the build, as in Pelican."""
     try:
-        quick.rebuild(last, reuse, progress, pages_written)
+        quick.rebuild(last, reuse, pages_written)
     except Exception as err:  # noqa: BLE001 - the same templates and plugins as a full build, the same report
         if os.environ.get("NOTES_DEBUG"):
             raise

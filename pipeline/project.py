@@ -14,9 +14,11 @@ from pipeline import config as notes_config
 from pipeline.content import rules as _metadata_rules  # noqa: F401 - registers the M rules
 from pipeline.cadence import rules as cadence_rules  # registers the C rules, before config checks codes
 from pipeline.cadence.options import CadenceOptions  # declares [tool.notes.cadence]
+from pipeline.content.frontmatter import ParsedCache
 from pipeline.content.loader import Site, load_site
 from pipeline.findings import Finding
 from pipeline.lint import policy  # also declares [tool.notes.lint] before config is read
+from pipeline.lint.cache import FOLDER
 from pipeline import settings as settings_files
 
 
@@ -30,7 +32,12 @@ class Project:
     @cached_property
     def site(self) -> Site:
         """Every file of content, read and checked on first use (a cached lint run needs none)."""
-        site = load_site(self.content_dir, self.settings["TIMEZONE"])
+        parsed = ParsedCache(self.root / FOLDER / "frontmatter.marshal")
+        site = load_site(self.content_dir, self.settings["TIMEZONE"], parsed)
+        try:
+            parsed.save()
+        except OSError:  # a read-only checkout: the next run parses again, nothing worse
+            pass
         # Cadence findings join the loader's, so every check (lint, build) reports them through the policy.
         site.findings += cadence_rules.check(site, CadenceOptions.from_config(self.config.section("cadence")))
         site.findings.sort()

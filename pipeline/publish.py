@@ -12,6 +12,12 @@ old kernels) the swap is two renames, output/ -> output.previous/ then
 new -> output/; a kill between them leaves no `output/`, and the next build,
 publish or rollback puts `output.previous/` back first (`recover`).
 
+The site the swap retires (the old `output.previous/`) is not deleted but
+kept as `.<output>.spare/`: a quick rebuild (quick.py) starts from it, as
+almost every file in it is already the current one (hard links), instead of
+making thousands of folders and deleting as many. A build that cannot use it
+replaces it.
+
 A second build or publish while one runs does not wait: it exits at once with
 a message naming the holder, since a queued build of the same content would
 only repeat the first.
@@ -50,6 +56,10 @@ class NothingToRollBack(NotesError):
 
 def previous_of(output: Path) -> Path:
     return output.with_name(output.name + ".previous")
+
+
+def spare_of(output: Path) -> Path:
+    return output.with_name(f".{output.name}.spare")
 
 
 def _lock_path(output: Path) -> Path:
@@ -114,17 +124,34 @@ def new_staging(output: Path) -> Path:
     return staging
 
 
-def swap_in(staging: Path, output: Path) -> None:
-    """Make `staging` the output folder and keep the old one as `<output>.previous/`."""
+def take_spare(output: Path, staging: Path) -> bool:
+    """Put the spare site (see above) at the empty `staging` folder's name; False if there is none."""
+    spare = spare_of(output)
+    if not spare.is_dir():
+        return False
+    staging.rmdir()
+    spare.rename(staging)
+    return True
+
+
+def swap_in(staging: Path, output: Path, keep_spare: bool = True) -> None:
+    """Make `staging` the output folder and keep the old one as `<output>.previous/`.
+
+    The site before that becomes the spare, unless not `keep_spare`: a build that
+    wrote every file afresh shares no file with it, so it would be no help.
+    """
     previous = previous_of(output)
+    spare = spare_of(output)
+    if not keep_spare:
+        shutil.rmtree(spare, ignore_errors=True)
     if not output.exists():
         staging.rename(output)
         return
     if _exchange(staging, output):
         pause_at("exchanged")  # output/ is the new site; the old one is still at the staging name
-        _replace_folder(previous, staging)
+        _replace_folder(previous, staging, spare if keep_spare else None)
         return
-    _replace_folder(previous, output)
+    _replace_folder(previous, output, spare if keep_spare else None)
     staging.rename(output)
 
 
@@ -146,14 +173,18 @@ def _doomed(folder: Path) -> Path:
     return folder.with_name(f".{folder.name}-old")
 
 
-def _replace_folder(target: Path, source: Path) -> None:
-    """Move `source` to `target`, removing what `target` held."""
+def _replace_folder(target: Path, source: Path, spare: Path | None) -> None:
+    """Move `source` to `target`; what `target` held becomes the `spare` (replacing it), or is deleted."""
     if target.exists():
         doomed = _doomed(target)
         shutil.rmtree(doomed, ignore_errors=True)
         target.rename(doomed)  # a rename first, so `target` is never half-deleted
         source.rename(target)
-        shutil.rmtree(doomed)
+        if spare is None:
+            shutil.rmtree(doomed)
+        else:
+            shutil.rmtree(spare, ignore_errors=True)
+            doomed.rename(spare)
     else:
         source.rename(target)
 

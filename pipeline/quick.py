@@ -5,14 +5,15 @@ lists, tags, archives, team and author pages show titles, dates, summaries
 and tags, all front matter, and the cadence pages and digest depend on the
 day. So instead of running Pelican, a quick rebuild
 
-1. hard-links the files the last build wrote (its manifest) into the new
-   folder, all but the search index;
-2. reads the last full build's context (pipeline/pelican/snapshot.py), with
+1. reads the last full build's context (pipeline/pelican/snapshot.py), with
    every article's HTML from today's text;
-3. renders the changed notes' pages with Pelican's writer and templates,
+2. renders the changed notes' pages with Pelican's writer and templates,
    exactly as a full build would (the `write_file` call of Pelican's
-   ArticlesGenerator), and rewrites the feeds that carry them;
-4. has the search index made again for the changed notes' quarters.
+   ArticlesGenerator), and starts the search index of their bundles;
+3. meanwhile makes the new folder hold every other file the last build wrote
+   (its manifest), but the search bundles, as hard links; it starts from the
+   spare site (publish.py), which holds most of them already;
+4. rewrites the feeds that carry the changed notes.
 
 The build (pipeline/build.py) then checks, swaps in and records the site
 as after any build. Anything else (front matter, settings, theme, a new or
@@ -22,6 +23,8 @@ means a full run of Pelican; incremental.py still keeps its unchanged pages.
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,12 +63,12 @@ class Last:
     files: list[str]  # relative to the last site, as its manifest lists them, but the search bundles
 
 
-def rebuild(last: Last, reuse: incremental.Reuse, progress, pages_written: Callable[[NotesWriter], object]) -> None:
+def rebuild(last: Last, reuse: incremental.Reuse, pages_written: Callable[[NotesWriter], object]) -> None:
     """Write the new site into its OUTPUT_PATH: the last site, with the changed notes written afresh."""
     context, settings = last.context, last.settings
     output = Path(settings["OUTPUT_PATH"])
-    for name in last.files:
-        reuse.keep(name, output) or _missing(reuse.previous / name)
+    # The spare's search bundles go first: the indexer links or makes this build's (search.Indexing).
+    shutil.rmtree(output / search.BUNDLE_FOLDER, ignore_errors=True)
     changed = [article for article in context["articles"] if article.source_path in reuse.changed]
     writer = NotesWriter(str(output), settings)
     writer.context = context  # also when no page is written: the search plan is in it
@@ -77,10 +80,13 @@ def rebuild(last: Last, reuse: incremental.Reuse, progress, pages_written: Calla
                           relative_urls=settings["RELATIVE_URLS"], article=article,
                           category=getattr(article, "category", None),
                           override_output=hasattr(article, "override_save_as"), url=article.url, blog=True)
+    # The pages first, so that the search index starts at once; it reads the other pages from the last site.
+    writer.render_all(None, pages_written)
+    _fill(output, reuse.previous, last.files, written={article.save_as for article in changed})
     feeds = FeedsGenerator(context, settings, settings["PATH"], settings["THEME"], str(output))
     feeds.generate_context()
     feeds.rewrite_changed(writer)
-    writer.render_all(progress, pages_written)
+    writer.render_all(None)
 
 
 def _files_of(site: Path) -> list[str] | None:
@@ -96,5 +102,41 @@ def _files_of(site: Path) -> list[str] | None:
     return files if all((site / name).is_file() for name in files) else None
 
 
-def _missing(path: Path) -> None:
-    raise FileNotFoundError(f"{path} went missing during the build")
+def _fill(site: Path, previous: Path, files: list[str], written: set[str]) -> None:
+    """Make `site` hold exactly the `previous` site's `files` as hard links, but those this build has `written`.
+
+    `site` is empty, or the spare site (publish.py): an older site whose files
+    are mostly the very same files already. What is not one of `files` (the
+    search bundles among them), or not the previous site's very file, goes;
+    what is missing is linked; folders are made only where the spare has none.
+    """
+    wanted = set(files)
+    for folder, _, names in _walk_but_search(site):
+        relative = os.path.relpath(folder, site)
+        for name in names:
+            path = os.path.join(folder, name)
+            name = name if relative == "." else os.path.join(relative, name)
+            if name not in written and (name not in wanted or not os.path.samefile(path, previous / name)):
+                os.unlink(path)
+        if relative != "." and not os.listdir(folder):
+            os.rmdir(folder)  # a page or search bundle the previous site does not have
+    made = set()
+    for name in files:  # the search bundles are not among them
+        target = site / name
+        if name in written or target.exists():
+            continue
+        folder = os.path.dirname(name)
+        if folder not in made:
+            os.makedirs(site / folder, exist_ok=True)
+            made.add(folder)
+        os.link(previous / name, target)
+
+
+def _walk_but_search(site: Path) -> list[tuple[str, list[str], list[str]]]:
+    """os.walk(site), deepest folders first, without the search bundles, which the indexer is writing."""
+    found = []
+    for folder, subfolders, names in os.walk(site):
+        if folder == str(site) and search.BUNDLE_FOLDER in subfolders:
+            subfolders.remove(search.BUNDLE_FOLDER)
+        found.append((folder, subfolders, names))
+    return found[::-1]

@@ -14,7 +14,7 @@ import html
 import os
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from xml.parsers import expat
@@ -59,11 +59,12 @@ def page_links(text: str) -> list[str]:
     return links
 
 
-def check_site(site: Path, site_url: str = "", written: frozenset[str] = frozenset(),
+def check_site(site: Path, site_url: str = "", written: Callable[[], frozenset[str]] = frozenset,
                fresh: Iterable[Path] | None = None) -> None:
     """Raise BuildFailed naming every broken internal link and unparseable feed in `site`.
 
-    `written` holds the links writers typed, which are left alone (see above).
+    `written()` gives the links writers typed, which are left alone (see above);
+    it is asked only if a link finds no file, as finding them reads every note.
     `fresh`, when given, limits the check to those files: an incremental build
     checks only what it wrote, as the files it kept were checked when they were
     written, and every page they link to is still there.
@@ -92,21 +93,23 @@ def _site_files(site: Path) -> set[str]:
     return files
 
 
-def _broken_links(site: Path, files: set[str], site_url: str, written: frozenset[str], pages: list[Path]) -> list[str]:
+def _broken_links(site: Path, files: set[str], site_url: str, written: Callable[[], frozenset[str]],
+                  pages: list[Path]) -> list[str]:
     resolved: dict[tuple[str, str], bool] = {}  # most links (the header, the footer) repeat on every page
+    typed = None
     problems = []
     for page in pages:
         page_url = "/" + page.relative_to(site).as_posix()
         folder = posixpath.dirname(page_url)
         for link in page_links(page.read_text(encoding="utf-8", errors="replace")):
-            if link in written:
-                continue
             found = resolved.get((folder, link))
             if found is None:
                 target = _internal_path(link, page_url, site_url)
                 found = resolved[folder, link] = target is None or _exists(files, target)
             if not found:
-                problems.append(f"{page.relative_to(site)}: link to {link} finds no file")
+                typed = written() if typed is None else typed
+                if link not in typed:
+                    problems.append(f"{page.relative_to(site)}: link to {link} finds no file")
     return problems
 
 

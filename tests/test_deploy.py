@@ -137,12 +137,12 @@ KINDS = [
     (r"theme/css/notes\.css", "text/css; charset=utf-8", SHORT),
     (r"theme/js/search\.js", "text/javascript; charset=utf-8", SHORT),
     (r"images/chart\.svg", "image/svg+xml", SHORT),
-    (r"pagefind/\d{4}-q\d/[a-z-]+\.js", "text/javascript; charset=utf-8", SHORT),
-    (r"pagefind/\d{4}-q\d/[a-z-]+\.css", "text/css; charset=utf-8", SHORT),
-    (r"pagefind/\d{4}-q\d/pagefind-entry\.json", "application/json", SHORT),
-    (r"pagefind/\d{4}-q\d/wasm\.[a-z-]+\.pagefind", "application/octet-stream", SHORT),
-    (r"pagefind/\d{4}-q\d/pagefind\.en-gb_[0-9a-f]+\.pf_meta", "application/octet-stream", IMMUTABLE),
-    (r"pagefind/\d{4}-q\d/(fragment|index|filter)/en-gb_[0-9a-f]+\.pf_(fragment|index|filter)",
+    (r"pagefind/\d{4}-(?:q\d|\d\d)/[a-z-]+\.js", "text/javascript; charset=utf-8", SHORT),
+    (r"pagefind/\d{4}-(?:q\d|\d\d)/[a-z-]+\.css", "text/css; charset=utf-8", SHORT),
+    (r"pagefind/\d{4}-(?:q\d|\d\d)/pagefind-entry\.json", "application/json", SHORT),
+    (r"pagefind/\d{4}-(?:q\d|\d\d)/wasm\.[a-z-]+\.pagefind", "application/octet-stream", SHORT),
+    (r"pagefind/\d{4}-(?:q\d|\d\d)/pagefind\.en-gb_[0-9a-f]+\.pf_meta", "application/octet-stream", IMMUTABLE),
+    (r"pagefind/\d{4}-(?:q\d|\d\d)/(fragment|index|filter)/en-gb_[0-9a-f]+\.pf_(fragment|index|filter)",
      "application/octet-stream", IMMUTABLE),
 ]
 
@@ -189,7 +189,7 @@ def test_a_dry_run_changes_nothing(published, s3_url, bucket):
     phases = [line.rsplit(", ", 1)[1].rstrip(")") for line in lines[:-1]]
     assert list(dict.fromkeys(phases)) == ["assets", "new pages and feeds", "pages"]
     assert lines[0].startswith("would upload images/chart.svg (")
-    assert re.match(r"would upload pagefind/\d{4}-q\d/pagefind-entry.json \(", lines[-2])
+    assert re.match(r"would upload pagefind/\d{4}-(?:q\d|\d\d)/pagefind-entry.json \(", lines[-2])
     assert lines[-1].startswith(f"Dry run: would upload {len(files)} files (")
     assert lines[-1].endswith(", 0 unchanged, would delete 0; nothing was changed.")
     assert remote(s3_url, bucket) == {}

@@ -83,6 +83,8 @@ def test_a_bad_target_is_a_usage_error():
     ("pagefind/2026-q4/fragment/en-gb_48f5f79.pf_fragment", "application/octet-stream", IMMUTABLE),
     ("pagefind/2026-q4/index/en-gb_cc28a36.pf_index", "application/octet-stream", IMMUTABLE),
     ("pagefind/2026-q4/filter/en-gb_8b1ab5f.pf_filter", "application/octet-stream", IMMUTABLE),
+    ("pagefind/2026-11/fragment/en-gb_48f5f79.pf_fragment", "application/octet-stream", IMMUTABLE),  # a month's bundle
+    ("pagefind/fragment/en-gb_48f5f79.pf_fragment", "application/octet-stream", SHORT),  # no bundle of ours
     ("notes/pagefind/2026-q4/fragment/en-gb_48f5f79.pf_fragment", "application/octet-stream", SHORT),  # not the site's bundle
 ])
 def test_headers(path, kind, cache):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
 from datetime import datetime, timedelta
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, run_in
+from test_publish import search_is_complete
 from pipeline import parallel
 from pipeline.pelican import rendered, snapshot
 from pipeline.pelican.rendered import RenderedHtml
@@ -51,11 +53,13 @@ def test_an_edited_body_renders_its_page_alone_from_the_last_context(site):
     build(site)
     edit(site, "\n## ", "\nWe also met the team at the depot.\n\n## ")
     output = build(site)
-    assert "Rendering Markdown (1 note changed)…\nWriting the changed notes into the last site…" in output
-    # The note's page, and 6 feeds: all (Atom and RSS), posts, the author, two tags and the category.
-    # The digest is made of summaries, and is the same all day.
-    assert "Writing 7 pages and feeds…" in output
+    assert ("Rendering Markdown (1 note changed)…\nWriting the changed notes into the last site…\n"
+            "Indexing for search and checking links…") in output
     assert "Built 28 pages (1 rendered, 27 kept from the last build)" in output
+    # 6 feeds carry the note: all (Atom and RSS), posts, the author, two tags and the category.
+    # The digest is made of summaries, and is the same all day.
+    fresh = sorted(p.name for p in (site / "output/feeds").rglob("*.xml") if p.stat().st_nlink == 1)
+    assert len(fresh) == 7 and "all.rss.xml" in fresh and not [name for name in fresh if "digest" in name]
     page = site / "output" / POST_PAGE
     assert "We also met the team at the depot." in page.read_text(encoding="utf-8")
     assert page.stat().st_nlink == 1  # written afresh, not shared with output.previous/
@@ -88,6 +92,28 @@ def test_an_incremental_build_gives_the_site_a_full_build_gives(site, quick):
     full = site.parent / "full"
     assert "kept" not in build(site, "--output", str(full))  # another folder: nothing to keep
     assert files(site / "output") == files(full)
+
+
+def test_quick_rebuilds_start_from_the_spare_site_and_leave_the_others_alone(site):
+    # A post in another quarter: its search bundle is kept through every rebuild, the edited one's is made again.
+    (site / "content/posts/2026-09-01-an-older-post.md").write_text(
+        "---\ntitle: An older post\ndate: 2026-09-01\nauthors: [jane-doe]\nsummary: From September.\n---\n"
+        "Written in the summer.\n", encoding="utf-8")
+    build(site)
+    kept_bundle = site / "output/pagefind/2026-q3/pagefind-entry.json"
+    for round in range(4):
+        edit(site, "\n## ", f"\nWe met the team again, round {round}.\n\n## ")
+        live = files(site / "output")
+        assert "Writing the changed notes into the last site" in build(site)
+        assert files(site / "output.previous") == live  # the site to roll back to is the last one, untouched
+        assert (site / ".output.spare").is_dir() == (round > 0)  # the site before that, kept for the next build
+        assert search_is_complete(site / "output")
+        assert kept_bundle.stat().st_nlink > 1  # the same file as the last site's
+    # The same content built from nothing, in a copy of the project (a build elsewhere would be the last one).
+    fresh = site.parent / "fresh"
+    shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("output*", ".output*", ".notes-cache"))
+    build(fresh)
+    assert files(site / "output") == files(fresh / "output")
 
 
 def test_an_edited_draft_is_built_by_pelican(site):

@@ -240,7 +240,7 @@ def test_self_check_reports_broken_links_and_feeds(tmp_path):
     write(tmp_path / "teams/index.html", '<link href="../index.html"><img src="../logo.png">')
     write(tmp_path / "feeds/all.atom.xml", "<feed><entry></feed>")
     with pytest.raises(BuildFailed) as raised:
-        selfcheck.check_site(tmp_path, "https://blog.example", frozenset({"/typed/"}))
+        selfcheck.check_site(tmp_path, "https://blog.example", lambda: frozenset({"/typed/"}))
     assert str(raised.value).splitlines() == [
         "the built site failed its final check; the site was not changed:",
         "  index.html: link to missing/ finds no file",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections import namedtuple
+from datetime import date
 
 import pytest
 
@@ -84,3 +86,19 @@ def test_without_javascript_the_search_page_says_how_to_browse(search_page):
         assert f'href="{href}"' in fallback
     # The form is hidden until the script shows it, so nobody sees a search box that cannot work.
     assert 'id="notes-search" role="search" hidden' in search_page
+
+
+def test_bundles_are_quarters_and_the_newest_quarter_is_split_by_month():
+    Article = namedtuple("Article", "save_as source_path date")
+    articles = [Article(f"{day}/index.html", f"content/{day}.md", date.fromisoformat(day))
+                for day in ("2026-11-27", "2025-12-30", "2026-10-02", "2026-07-01", "2026-11-20", "2026-08-14")]
+    shards = search.plan(articles)
+    assert [(shard.name, shard.pages) for shard in shards] == [
+        ("2026-11", ("2026-11-27/index.html", "2026-11-20/index.html")),  # newest first: the search page loads it
+        ("2026-10", ("2026-10-02/index.html",)),
+        ("2026-q3", ("2026-07-01/index.html", "2026-08-14/index.html")),
+        ("2025-q4", ("2025-12-30/index.html",)),
+    ]
+    assert shards[0].sources == {"content/2026-11-27.md", "content/2026-11-20.md"}
+    assert shards[0].folder == "pagefind/2026-11"
+    assert search.plan([]) == []

@@ -8,6 +8,10 @@ Nothing else in the project parses front matter.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -194,8 +198,8 @@ def _record_positions(doc: Document, mapping: yaml.MappingNode, fm_line: int, fm
 MAX_BYTES = 4 * 1024 * 1024
 
 
-def read(path: Path, source: str) -> Document:
-    """Read and parse one file. Raises DocumentError for anything unreadable."""
+def read(path: Path, source: str, parsed: ParsedCache | None = None) -> Document:
+    """Read and parse one file (or take it from `parsed`). Raises DocumentError for anything unreadable."""
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)  # never read more than the limit, however big the file
@@ -207,4 +211,54 @@ def read(path: Path, source: str) -> Document:
             source, 1, 1, "M001",
             f"file is {size:.1f} MB, more than the {MAX_BYTES // (1024 * 1024)} MB a note may be; "
             "split it, or put images and downloads in content/images/"))
-    return parse(decode(raw, source), path, source)
+    text = decode(raw, source)
+    return parsed.parse(text, path, source) if parsed is not None else parse(text, path, source)
+
+
+class ParsedCache:
+    """Files parsed before, by their text, kept in `.notes-cache/frontmatter.marshal`.
+
+    Parsing YAML with positions is most of loading a site, and between two
+    builds almost every file is the same. A file that does not parse is never
+    kept, so its error is found and reported afresh each time. The whole cache
+    is dropped when notes' own code changes.
+    """
+
+    def __init__(self, path: Path):
+        from pipeline.lint.cache import fingerprint  # the lint cache's notion of "our code changed"
+
+        self._path, self._fingerprint = path, fingerprint({"cache": "frontmatter"})
+        self._old = self._load()
+        self._new: dict[bytes, tuple] = {}
+
+    def parse(self, text: str, path: Path, source: str) -> Document:
+        key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        known = self._old.get(key)
+        if known is None:
+            doc = parse(text, path, source)
+            self._new[key] = (doc.meta, doc.body_line, doc.body_offset, doc.value_span, doc.key_pos,
+                              doc.value_pos, doc.item_pos)
+            return doc
+        self._new[key] = known
+        meta, body_line, body_offset, value_span, key_pos, value_pos, item_pos = known
+        return Document(path, source, meta, text[body_offset:], body_line, text, body_offset,
+                        value_span, key_pos, value_pos, item_pos)
+
+    def save(self) -> None:
+        """Keep what this load parsed, and nothing older."""
+        if self._new == self._old:
+            return
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=self._path.parent, delete=False) as handle:
+            marshal.dump({"fingerprint": self._fingerprint, "files": self._new}, handle)
+        os.replace(handle.name, self._path)
+
+    def _load(self) -> dict[bytes, tuple]:
+        try:
+            with self._path.open("rb") as handle:
+                stored = marshal.load(handle)
+        except (OSError, EOFError, ValueError, TypeError):
+            return {}  # none yet, or damaged: parse everything, never trust it
+        if not isinstance(stored, dict) or stored.get("fingerprint") != self._fingerprint:
+            return {}
+        return stored.get("files", {})

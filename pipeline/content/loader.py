@@ -13,7 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pipeline.content import crosscheck, schema
-from pipeline.content.frontmatter import Document, DocumentError, read
+from pipeline.content.frontmatter import Document, DocumentError, ParsedCache, read
 from pipeline.content.model import PAGE, POST, WEEKNOTE, Author, IsoWeek, Note, Team, slugify
 from pipeline.findings import Finding, has_errors
 
@@ -87,8 +87,10 @@ def markdown_files(content_dir: Path) -> list[Path]:
     return found
 
 
-def load_site(content_dir: Path, timezone: str = "Europe/London") -> Site:
-    """Read every Markdown file under `content_dir` and check it against the contract."""
+def load_site(content_dir: Path, timezone: str = "Europe/London", parsed: ParsedCache | None = None) -> Site:
+    """Read every Markdown file under `content_dir` and check it against the contract.
+
+    `parsed` answers for files parsed before (frontmatter.ParsedCache)."""
     site = Site(content_dir=content_dir, timezone=ZoneInfo(timezone))
     documents: list[tuple[str, Document]] = []
     paths = markdown_files(content_dir)
@@ -106,7 +108,7 @@ def load_site(content_dir: Path, timezone: str = "Europe/London") -> Site:
             site.findings.append(Finding(source, 1, 1, "M201", f"file is not where notes expects content: use {LAYOUT}"))
             continue
         try:
-            documents.append((kind, read(path, source)))
+            documents.append((kind, read(path, source, parsed)))
         except DocumentError as err:
             site.findings.append(err.finding)
 

@@ -29,7 +29,7 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 # Five minutes, then the cache asks again (a cheap 304 when nothing changed).
 REVALIDATE = "public, max-age=300, must-revalidate"
 
-FINGERPRINTED = re.compile(r"pagefind/[0-9]{4}-q[1-4]/(?:[a-z]+/)?[^/]*_[0-9a-f]{7,}\.pf_[a-z]+")
+FINGERPRINTED = re.compile(r"pagefind/[0-9]{4}-(?:q[1-4]|[01][0-9])/(?:[a-z]+/)?[^/]*_[0-9a-f]{7,}\.pf_[a-z]+")
 
 # By the end of the name, longest first where one ends another (.atom.xml before .xml).
 # Python's own table (below) has none of these, or names them differently on each platform.

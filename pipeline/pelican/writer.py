@@ -22,7 +22,6 @@ import operator
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from pelican import signals
 from pelican.utils import sanitised_join
@@ -74,6 +73,7 @@ class NotesWriter(Writer):
         self._jobs: dict[str, Callable[[], None]] = {}
         self._linked: set[str] = set()  # pages hard-linked from the last site
         self.context: dict = {}  # Pelican's context, shared by every generator: what the pages were made from
+        self.written: set[str] = set()  # the pages rendered so far, relative to the site
         self.rendered = 0
         _pending[id(self.settings)] = self
 
@@ -82,11 +82,11 @@ class NotesWriter(Writer):
         self.context = context
         if name and self._reuse is not None and self._keeps(template, template_name, kwargs) and self._link(name):
             return
-        if name and self._reuse is not None and self._from_last_site(name):
+        if name and self._reuse is not None and os.path.lexists(path := sanitised_join(self.output_path, name)):
             # Pelican overriding a page it asked for before, or a quick rebuild (pipeline/quick.py) writing a
             # page it linked from the last site: never write into a linked file, it is the live one.
             self._linked.discard(name)
-            os.unlink(sanitised_join(self.output_path, name))
+            os.unlink(path)
         deferred = _Deferred(self, template, context, override_output)
         super().write_file(name, deferred, context, relative_urls, paginated, template_name, override_output,
                            url, **kwargs)
@@ -106,10 +106,6 @@ class NotesWriter(Writer):
             return content.source_path not in self._reuse.changed
         # Lists and pages made of front matter, settings and theme alone: the site key covers them all.
         return True
-
-    def _from_last_site(self, name: str) -> bool:
-        path = Path(sanitised_join(self.output_path, name))
-        return name in self._linked or (path.exists() and self._reuse.kept(path, Path(self.output_path)))
 
     def _link(self, name: str) -> bool:
         sanitised_join(self.output_path, name)  # raises, as Pelican's writer would, for a name outside the site
@@ -137,7 +133,9 @@ class NotesWriter(Writer):
         if progress is not None:
             progress.stage(f"Writing {len(jobs)} pages and feeds"
                            + (f", keeping {self.kept} from the last build" if self.kept else ""), len(jobs))
-        fork_shares([job for job in jobs if isinstance(job, _Page)], operator.call, advance)
+        pages = [job for job in jobs if isinstance(job, _Page)]
+        fork_shares(pages, operator.call, advance)
+        self.written.update(os.path.relpath(page.path, self.output_path) for page in pages)
         if pages_written is not None:
             pages_written(self)
         fork_shares([job for job in jobs if not isinstance(job, _Page)], operator.call, advance)

@@ -4,8 +4,9 @@
 const form = document.getElementById("notes-search");
 const status = document.getElementById("search-status");
 const results = document.getElementById("search-results");
-// The index comes in one Pagefind bundle per quarter, newest first: the first
-// bundle's script searches them all once the others are merged into it.
+// The index comes in one Pagefind bundle per quarter (per month in the newest
+// quarter), newest first: the first bundle's script searches them all once the
+// others are merged into it.
 const bundles = form.dataset.pagefindBundles.split(" ").filter(Boolean)
   .map((bundle) => new URL(bundle, document.baseURI).href);
 const pagefindPromise = bundles.length === 0 ? Promise.resolve(null)
