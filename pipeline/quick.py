@@ -38,6 +38,16 @@ from pipeline.pelican.feeds import FeedsGenerator
 from pipeline.pelican.post_links import reading_minutes
 from pipeline.pelican.writer import NotesWriter
 
+
+@dataclass(frozen=True)
+class Last:
+    """What a quick rebuild starts from: the last full build's context and settings, and the last site's files."""
+
+    context: dict
+    settings: dict
+    files: list[str]  # relative to the last site, as its manifest lists them, but the search bundles
+
+
 def load(project, plan: incremental.Plan, own: dict) -> Last | None:
     """The last full build's context and settings, if this build may be a quick one; else None."""
     if plan.reuse is None:
@@ -52,15 +62,6 @@ def load(project, plan: incremental.Plan, own: dict) -> Last | None:
         return None
     published = {article.source_path for article in loaded[0].get("articles", [])}
     return Last(*loaded, files) if plan.reuse.changed <= published else None
-
-
-@dataclass(frozen=True)
-class Last:
-    """What a quick rebuild starts from: the last full build's context and settings, and the last site's files."""
-
-    context: dict
-    settings: dict
-    files: list[str]  # relative to the last site, as its manifest lists them, but the search bundles
 
 
 def rebuild(last: Last, reuse: incremental.Reuse, pages_written: Callable[[NotesWriter], object]) -> None:
@@ -82,7 +83,7 @@ def rebuild(last: Last, reuse: incremental.Reuse, pages_written: Callable[[Notes
                           override_output=hasattr(article, "override_save_as"), url=article.url, blog=True)
     # The pages first, so that the search index starts at once; it reads the other pages from the last site.
     writer.render_all(None, pages_written)
-    _fill(output, reuse.previous, last.files, written={article.save_as for article in changed})
+    _fill(output, reuse.previous, last.files, writer.written)
     feeds = FeedsGenerator(context, settings, settings["PATH"], settings["THEME"], str(output))
     feeds.generate_context()
     feeds.rewrite_changed(writer)

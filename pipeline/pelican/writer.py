@@ -82,7 +82,8 @@ class NotesWriter(Writer):
         self.context = context
         if name and self._reuse is not None and self._keeps(template, template_name, kwargs) and self._link(name):
             return
-        if name and self._reuse is not None and os.path.lexists(path := sanitised_join(self.output_path, name)):
+        path = sanitised_join(self.output_path, name) if name and self._reuse is not None else None
+        if path and os.path.lexists(path):
             # Pelican overriding a page it asked for before, or a quick rebuild (pipeline/quick.py) writing a
             # page it linked from the last site: never write into a linked file, it is the live one.
             self._linked.discard(name)
