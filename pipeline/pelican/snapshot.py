@@ -21,6 +21,7 @@ incremental.py) on the same day (the cadence pages and digest depend on it).
 
 from __future__ import annotations
 
+import copyreg
 import io
 import logging
 import os
@@ -29,48 +30,50 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from pipeline.config import Config
+from pipeline.content.loader import Site
 from pipeline.content.model import Author, Note, Team
 from pipeline.incremental import OWN_SETTINGS
 from pipeline.lint.cache import FOLDER
+from pipeline.pelican.rendered import RenderedHtml
 
 log = logging.getLogger(__name__)
 
 FILE = "context.pickle"
-VERSION = 1
-_PLAIN = (type(None), bool, int, float, str, bytes, tuple)
+VERSION = 2
+
+# While `load` runs: the build's own objects, which the pickle names instead of holding.
+_reading: dict = {}
 
 
-class _Pickler(pickle.Pickler):
-    def __init__(self, handle, settings: dict):
-        super().__init__(handle, protocol=pickle.HIGHEST_PROTOCOL)
-        self._own = {id(settings[key]): key for key in OWN_SETTINGS
-                     if key in settings and not isinstance(settings[key], _PLAIN)}
-
-    def persistent_id(self, obj):
-        if id(obj) in self._own:
-            return ("setting", self._own[id(obj)])
-        if isinstance(obj, Note):
-            return ("note", str(obj.path))
-        if isinstance(obj, (Team, Author)):
-            return (type(obj).__name__, obj.slug)
-        return None
+def _note(path: str) -> Note:
+    note = _reading["site"].note_at(path)
+    if note is None:
+        raise KeyError(f"{path} is no longer a note")
+    return note
 
 
-class _Unpickler(pickle.Unpickler):
-    def __init__(self, handle, own: dict, site):
-        super().__init__(handle)
-        self._own, self._site = own, site
+def _team(slug: str) -> Team:
+    return _reading["site"].teams[slug]
 
-    def persistent_load(self, token):
-        kind, key = token
-        if kind == "setting":
-            return self._own[key]
-        if kind == "note":
-            note = self._site.note_at(key)
-            if note is None:
-                raise KeyError(key)
-            return note
-        return (self._site.teams if kind == "Team" else self._site.authors)[key]
+
+def _author(slug: str) -> Author:
+    return _reading["site"].authors[slug]
+
+
+def _own(name: str):
+    return _reading["own"][name]
+
+
+# By type, so that the pickler looks them up in C; a Python hook for every object costs five times as much.
+_NAMED = {
+    Note: lambda note: (_note, (str(note.path),)),
+    Team: lambda team: (_team, (team.slug,)),
+    Author: lambda author: (_author, (author.slug,)),
+    Site: lambda _: (_own, ("NOTES_SITE",)),
+    Config: lambda _: (_own, ("NOTES_CONFIG",)),
+    RenderedHtml: lambda _: (_own, ("NOTES_RENDERED",)),
+}
 
 
 def path_of(root: Path) -> Path:
@@ -82,19 +85,26 @@ def save(context: dict, settings: dict, site_key: str, today: date, path: Path) 
     path.parent.mkdir(parents=True, exist_ok=True)
     articles = context.get("articles", [])
     contents = [article._content for article in articles]
+    own = [(values, key, values[key]) for values in (context, settings) for key in OWN_SETTINGS if key in values]
     links = _unlink(articles)
     buffer = io.BytesIO()
     try:
         for article in articles:
             article._content = None  # filled in from today's text by `load`
+        for values, key, _ in own:
+            values[key] = None  # this build's objects: `load` puts the next build's in
         pickle.dump((VERSION, site_key, today.isoformat()), buffer)
-        _Pickler(buffer, settings).dump((context, settings, links))
+        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.dispatch_table = {**copyreg.dispatch_table, **_NAMED}
+        pickler.dump((context, settings, links))
     except Exception as err:  # noqa: BLE001 - a plugin's unpicklable object costs the next build its speed, no more
         log.debug("no snapshot of the context: %s", err)
         return None
     finally:
         for article, content in zip(articles, contents, strict=True):
             article._content = content
+        for values, key, value in own:
+            values[key] = value
         _relink(articles, links)
     with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=FILE, delete=False) as handle:
         handle.write(buffer.getbuffer())
@@ -143,17 +153,20 @@ def load(path: Path, site_key: str, today: date, own: dict, site, html) -> tuple
 
     `own` holds this build's objects by setting name; `html` gives every published article its content.
     """
+    _reading.update(site=site, own=own)
     try:
         with path.open("rb") as handle:
             if pickle.load(handle) != (VERSION, site_key, today.isoformat()):
                 return None
-            context, settings, links = _Unpickler(handle, own, site).load()
+            context, settings, links = pickle.load(handle)
         _relink(context.get("articles", []), links)
         for article in context.get("articles", []):
             article._content = html.block(site.note_at(article.source_path).body)
     except Exception as err:  # noqa: BLE001 - a damaged or foreign snapshot means a full build, never a failure
         log.debug("the context snapshot cannot be used: %s", err)
         return None
+    finally:
+        _reading.clear()
     for values in (context, settings):
         values.update(own)
     return context, settings
