@@ -175,12 +175,13 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
             _stop_if_checks_failed(prepared)
             progress.stage("Indexing for search and checking links")
             with search.indexing(staging, indexers[0]):
-                # Pages and feeds (Pagefind, still writing its own files, makes neither), and of them those
-                # written by this build; the others are the last site's, hard-linked (see incremental.py).
-                written = [p for p in staging.rglob("*") if p.suffix in (".html", *selfcheck.FEED_SUFFIXES)]
+                # Every file but the search bundles, which Pagefind is still writing; of the pages and feeds, those
+                # written by this build (the others are the last site's, hard-linked: see incremental.py).
+                files = manifest.files_in(staging, but=search.BUNDLE_FOLDER)
+                written = [staging / f for f in files if f.endswith((".html", *selfcheck.FEED_SUFFIXES))]
                 fresh = None if plan.reuse is None else [p for p in written if not plan.reuse.kept(p, staging)]
                 selfcheck.check_site(staging, prepared.settings.get("SITEURL", ""), lambda: _written_links(project.site),
-                                     fresh)
+                                     fresh, files)
             publish.pause_at("checked")
             if not prepared.checked:
                 progress.stage("Finishing the checks")
@@ -188,12 +189,15 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
             pages = sum(1 for p in written if p.suffix == ".html")
             rendered_pages = pages if fresh is None else sum(1 for p in fresh if p.suffix == ".html")
             feeds = sum(1 for p in written if p.suffix == ".xml" and p.name != "sitemap.xml")
+            bundles = {f"{search.BUNDLE_FOLDER}/{f}" for f in manifest.files_in(staging / search.BUNDLE_FOLDER)}
             manifest.write(staging, project.settings_path, prepared.settings,  # what deploy trusts
-                           previous=plan.reuse.previous if plan.reuse else None)
+                           previous=plan.reuse.previous if plan.reuse else None, listed=files | bundles)
             progress.stage(f"Swapping the new site into {output.name}/")
             publish.swap_in(staging, output, keep_spare=plan.reuse is not None)
             incremental.record(project, plan, output)
             html.save()
+            if plan.reuse is None:
+                quick.prepare_spare(output)
             if saved is not None:
                 snapshot.keep(saved, snapshot_path)
             elif last is None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -52,15 +53,18 @@ class Manifest:
         return self.settings == PRODUCTION.name
 
 
-def write(site: Path, settings_file: Path, settings: dict, previous: Path | None = None) -> None:
-    """List every file in `site` in its manifest.
+def write(site: Path, settings_file: Path, settings: dict, previous: Path | None = None,
+          listed: Iterable[str] | None = None) -> None:
+    """List every file in `site` in its manifest: those `listed` (relative), if the caller has walked it.
 
     A file hard-linked from the `previous` site (see incremental.py) is the same file, so its entry
     is taken from that site's manifest instead of hashing it again.
     """
     files = {}
     known = _entries(previous) if previous else {}
-    for relative in _files(site):
+    for relative in sorted(listed if listed is not None else files_in(site)):
+        if relative == FILENAME:
+            continue
         if relative in known and _same_file(site / relative, previous / relative):
             files[relative] = known[relative]
             continue
@@ -76,7 +80,7 @@ def write(site: Path, settings_file: Path, settings: dict, previous: Path | None
 def verified(site: Path) -> Manifest:
     """The manifest of `site`, after checking that the folder matches it exactly."""
     manifest = read(site)
-    present = set(_files(site))
+    present = files_in(site) - {FILENAME}
     missing = sorted(manifest.files.keys() - present)
     if missing:
         raise ManifestError(f"{site.name}/{missing[0]} is in {FILENAME} but missing ({len(missing)} missing in all): "
@@ -134,13 +138,16 @@ def sha256_of(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def _files(site: Path) -> list[str]:
-    """Every file under `site` but the manifest, as sorted relative POSIX paths."""
-    found = []
-    for folder, _, names in os.walk(site):
-        base = Path(folder).relative_to(site)
-        found += [(base / name).as_posix() for name in names]
-    return sorted(name for name in found if name != FILENAME)
+def files_in(site: Path, but: str | None = None) -> set[str]:
+    """Every file under `site` (`but` a top folder), as relative POSIX paths: one walk, no stat per file."""
+    found = set()
+    for folder, subfolders, names in os.walk(site):
+        relative = os.path.relpath(folder, site)
+        if relative == "." and but in subfolders:
+            subfolders.remove(but)
+        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+        found.update(prefix + name for name in names)
+    return found
 
 
 def _build_time(settings: dict) -> str:

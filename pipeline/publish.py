@@ -15,8 +15,9 @@ publish or rollback puts `output.previous/` back first (`recover`).
 The site the swap retires (the old `output.previous/`) is not deleted but
 kept as `.<output>.spare/`: a quick rebuild (quick.py) starts from it, as
 almost every file in it is already the current one (hard links), instead of
-making thousands of folders and deleting as many. A build that cannot use it
-replaces it.
+making thousands of folders and deleting as many. A build that wrote every
+file afresh shares no file with it: it drops it, and quick.py makes a spare
+of links to the new site.
 
 A second build or publish while one runs does not wait: it exits at once with
 a message naming the holder, since a queued build of the same content would

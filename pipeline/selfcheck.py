@@ -11,7 +11,6 @@ writer's link is a content question, not a sign of a broken build.
 from __future__ import annotations
 
 import html
-import os
 import posixpath
 import re
 from collections.abc import Callable, Iterable
@@ -20,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 from xml.parsers import expat
 
 from pipeline.errors import BuildFailed
+from pipeline.manifest import files_in
 
 LINKING = {"a": "href", "link": "href", "img": "src", "script": "src", "iframe": "src", "source": "src"}
 FEED_SUFFIXES = (".xml", ".opml")
@@ -62,16 +62,17 @@ def page_links(text: str) -> list[str]:
 
 
 def check_site(site: Path, site_url: str = "", written: Callable[[], frozenset[str]] = frozenset,
-               fresh: Iterable[Path] | None = None) -> None:
+               fresh: Iterable[Path] | None = None, files: set[str] | None = None) -> None:
     """Raise BuildFailed naming every broken internal link and unparseable feed in `site`.
 
     `written()` gives the links writers typed, which are left alone (see above);
     it is asked only if a link finds no file, as finding them reads every note.
     `fresh`, when given, limits the check to those files: an incremental build
     checks only what it wrote, as the files it kept were checked when they were
-    written, and every page they link to is still there.
+    written, and every page they link to is still there. `files` are the
+    site's files, relative, if the caller has listed them (manifest.files_in).
     """
-    files = _site_files(site)
+    files = files if files is not None else files_in(site)
     if fresh is None:
         pages = sorted(site / f for f in files if f.endswith(".html"))
         feeds = sorted(site / f for f in files if f.endswith(FEED_SUFFIXES))
@@ -83,16 +84,6 @@ def check_site(site: Path, site_url: str = "", written: Callable[[], frozenset[s
     if problems:
         shown = problems[:MAX_REPORTED] + ([f"… and {len(problems) - MAX_REPORTED} more"] if len(problems) > MAX_REPORTED else [])
         raise BuildFailed("the built site failed its final check; the site was not changed:\n  " + "\n  ".join(shown))
-
-
-def _site_files(site: Path) -> set[str]:
-    """Every file in the site, as paths relative to its root: one walk, instead of a stat a link."""
-    files = set()
-    for folder, _, names in os.walk(site):
-        relative = os.path.relpath(folder, site)
-        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
-        files.update(prefix + name for name in names)
-    return files
 
 
 def _broken_links(site: Path, files: set[str], site_url: str, written: Callable[[], frozenset[str]],

@@ -15,7 +15,7 @@ import pytest
 from conftest import REPO, run_in
 from test_publish import search_is_complete
 from pipeline import parallel
-from pipeline.pelican import rendered, snapshot
+from pipeline.pelican import snapshot
 from pipeline.pelican.rendered import RenderedHtml
 
 POST = "content/posts/2026-11-20-why-we-publish-our-roadmap.md"

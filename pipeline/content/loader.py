@@ -37,17 +37,22 @@ class Site:
     findings: list[Finding] = field(default_factory=list)
     files_checked: int = 0
     _by_path: dict[str, Note] = field(default_factory=dict, repr=False)
+    _resolved: dict[str, Note] = field(default_factory=dict, repr=False)  # by path with links resolved
     _indexed: int = field(default=-1, repr=False)  # how many notes _by_path was made from
 
     def note_at(self, path: str | Path) -> Note | None:
         """The note read from `path`, or None; Pelican's reader asks once per file."""
         if self._indexed != len(self.notes):
-            self._indexed = len(self.notes)
-            # Pelican names files as the loader does (absolute paths), so the plain name is tried
-            # first; resolving symbolic links for every lookup costs seconds on a large site.
+            self._indexed, self._resolved = len(self.notes), {}
             self._by_path = {str(n.path): n for n in self.notes}
-            self._by_path.update({str(n.path.resolve()): n for n in self.notes})
-        return self._by_path.get(str(path)) or self._by_path.get(str(Path(path).resolve()))
+        # Pelican names files as the loader does (absolute paths), so the plain name is tried first;
+        # resolving symbolic links costs seconds on a large site, so only a name not found that way does.
+        found = self._by_path.get(str(path))
+        if found is None:
+            if not self._resolved:
+                self._resolved = {str(n.path.resolve()): n for n in self.notes}
+            found = self._resolved.get(str(Path(path).resolve()))
+        return found
 
     @property
     def published(self) -> list[Note]:
