@@ -8,7 +8,7 @@ writing weekly, 200 authors, 300 tags, 80% weeknotes and 20% posts, each note
 our YAML front matter, once with Pelican's own `Key: value` metadata for bare
 Pelican. Then it measures, side by side in this one run, each as a separate
 process (wall time, and the peak memory of the largest process), in rounds
-of all four (three at 1,000 notes, where a second of noise matters, one at
+of all four (five at 1,000 notes, where a second of noise matters, one at
 10,000), reporting the median of each:
 
   (a) bare Pelican: its stock Markdown reader, its stock Atom and RSS feeds
@@ -294,13 +294,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--rounds", type=int, default=None,
-                        help="rounds of (a)-(d) at each size, reporting medians (default: 3 up to 2,000 notes, else 1)")
+                        help="rounds of (a)-(d) at each size, reporting medians (default: 5 up to 2,000 notes, else 1)")
     parser.add_argument("--write-readme", action="store_true", help="write the table into benchmarks/README.md")
     args = parser.parse_args()
     results: dict[int, dict[str, Run]] = {}
     with tempfile.TemporaryDirectory(prefix="build-speed-") as folder:
         for size in args.sizes:
-            results[size] = bench(size, Path(folder), args.rounds or (3 if size <= 2000 else 1))
+            results[size] = bench(size, Path(folder), args.rounds or (5 if size <= 2000 else 1))
     if len(results) > 1:
         small, large = min(results), max(results)
         growth = (results[large]["b"].seconds / large) / (results[small]["b"].seconds / small)

@@ -27,6 +27,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -134,7 +135,8 @@ def _index_all(where: _Pages, shards: list[Shard]) -> str | None:
     # (on its disk), with the same paths, so that Pagefind gives every result the page's own URL.
     scratch = Path(tempfile.mkdtemp(prefix=".notes-search-", dir=site.parent))
     try:
-        pending, running, failure = list(shards), [], None
+        # The largest first: two at a time, the small ones fill in while the last large one runs.
+        pending, running, failure = sorted(shards, key=lambda shard: len(shard.pages), reverse=True), [], None
         while (pending or running) and failure is None:
             while pending and len(running) < workers() and failure is None:
                 shard = pending.pop(0)
@@ -144,8 +146,8 @@ def _index_all(where: _Pages, shards: list[Shard]) -> str | None:
                     failure = f"for {shard.folder}/: {err.strerror}: {err.filename}"
             if not running:
                 break
-            shard, process, messages = running.pop(0)
-            if process.wait() != 0:
+            shard, process, messages = running.pop(_first_done(running))
+            if process.returncode != 0:
                 messages.seek(0)
                 detail = messages.read().decode("utf-8", "replace").strip()
                 failure = f"(pagefind exited with {process.returncode} for {shard.folder}/):\n  {detail}"
@@ -157,6 +159,15 @@ def _index_all(where: _Pages, shards: list[Shard]) -> str | None:
         return failure
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _first_done(running: list) -> int:
+    """Which of the running Pagefind processes finishes first (its place in `running`)."""
+    while True:
+        for place, (_, process, _) in enumerate(running):
+            if process.poll() is not None:
+                return place
+        time.sleep(0.01)
 
 
 def _start(where: _Pages, scratch: Path, shard: Shard):
