@@ -8,13 +8,17 @@ same way.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
+import jinja2
+from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
 from pipeline import config as notes_config
 from pipeline import project as _project  # noqa: F401 - declares every [tool.notes] table
 from pipeline.content.loader import load_site
+from pipeline.lint.cache import FOLDER
 from pipeline.pelican import cadence_pages, feeds, post_links, redirects, scheduled, site_pages, writer
 from pipeline.pelican.generators import ProfilesGenerator
 from pipeline.pelican.reader import NotesReader
@@ -38,9 +42,25 @@ def _initialise(pelican) -> None:
         settings.setdefault(key, value)
     if "NOTES_SITE" not in settings:
         settings["NOTES_SITE"] = load_site(Path(settings["PATH"]), settings["TIMEZONE"])
+    root = Path(settings["PATH"]).resolve().parent  # the settings file's folder, which Pelican resolves PATH against
     if "NOTES_CONFIG" not in settings:
-        # pyproject.toml sits beside the settings file, which Pelican resolves PATH against.
-        settings["NOTES_CONFIG"] = notes_config.load(Path(settings["PATH"]).resolve().parent)
+        settings["NOTES_CONFIG"] = notes_config.load(root)  # pyproject.toml sits beside the settings file
+    if "bytecode_cache" not in settings["JINJA_ENVIRONMENT"]:
+        settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"], "bytecode_cache": _compiled(root, settings)}
+
+
+def _compiled(root: Path, settings: dict) -> FileSystemBytecodeCache:
+    """Templates compiled by earlier builds: compiling the theme takes longer than a quick rebuild renders.
+
+    Jinja keys each by its template's text, but not by the options that change
+    how it compiles (autoescape, trim_blocks, extensions), so the folder is
+    named by those and by Jinja's version.
+    """
+    options = repr(sorted((key, repr(value)) for key, value in settings["JINJA_ENVIRONMENT"].items()))
+    digest = hashlib.blake2b(f"{jinja2.__version__}{options}".encode(), digest_size=8).hexdigest()
+    folder = root / FOLDER / f"jinja-{digest}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
 
 
 def _use_notes_reader(readers) -> None:
