@@ -143,6 +143,7 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
         indexers: list[search.Indexing] = []
         writers: list[NotesWriter] = []
         saved = None  # this build's snapshot of Pelican's context, for the next quick rebuild
+        new_spare = None  # and the folders it will start from (publish.swap_in)
         snapshot_path = snapshot.path_of(project.root)
 
         def pages_written(writer: NotesWriter) -> None:
@@ -182,6 +183,8 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
                 fresh = None if plan.reuse is None else [p for p in written if not plan.reuse.kept(p, staging)]
                 selfcheck.check_site(staging, prepared.settings.get("SITEURL", ""), lambda: _written_links(project.site),
                                      fresh, files)
+                if plan.reuse is None:  # a full build: the next quick rebuild's folders, made while Pagefind finishes
+                    new_spare = quick.spare_of(staging, files, publish.new_spare_of(output))
             publish.pause_at("checked")
             if not prepared.checked:
                 progress.stage("Finishing the checks")
@@ -193,11 +196,9 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
             manifest.write(staging, project.settings_path, prepared.settings,  # what deploy trusts
                            previous=plan.reuse.previous if plan.reuse else None, listed=files | bundles)
             progress.stage(f"Swapping the new site into {output.name}/")
-            publish.swap_in(staging, output, keep_spare=plan.reuse is not None)
+            publish.swap_in(staging, output, new_spare)
             incremental.record(project, plan, output)
             html.save()
-            if plan.reuse is None:
-                quick.prepare_spare(output)
             if saved is not None:
                 snapshot.keep(saved, snapshot_path)
             elif last is None:
@@ -205,6 +206,8 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
         finally:
             if saved is not None:
                 saved.unlink(missing_ok=True)  # a build that failed before the swap: its snapshot is not kept
+            if new_spare is not None:
+                shutil.rmtree(new_spare, ignore_errors=True)  # nor its spare (after a swap, it has moved)
             for indexer in indexers:
                 indexer.stop()  # a build that failed after Pelican wrote its pages
             # After a successful swap the staging name is gone (or holds nothing we keep).

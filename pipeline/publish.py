@@ -63,6 +63,11 @@ def spare_of(output: Path) -> Path:
     return output.with_name(f".{output.name}.spare")
 
 
+def new_spare_of(output: Path) -> Path:
+    """Where a build that rendered every page makes the next spare (quick.spare_of)."""
+    return output.with_name(f".{output.name}.spare-new")
+
+
 def _lock_path(output: Path) -> Path:
     return output.with_name(f".{output.name}.lock")
 
@@ -115,7 +120,7 @@ def recover(output: Path) -> None:
     if not output.exists() and previous.is_dir():
         log.warning("%s/ was missing after an interrupted swap; restored it from %s/", output.name, previous.name)
         previous.rename(output)
-    for stale in [*output.parent.glob(staging_prefix(output) + "*"), _doomed(previous)]:
+    for stale in [*output.parent.glob(staging_prefix(output) + "*"), _doomed(previous), new_spare_of(output)]:
         shutil.rmtree(stale, ignore_errors=True)
 
 
@@ -135,25 +140,26 @@ def take_spare(output: Path, staging: Path) -> bool:
     return True
 
 
-def swap_in(staging: Path, output: Path, keep_spare: bool = True) -> None:
+def swap_in(staging: Path, output: Path, new_spare: Path | None = None) -> None:
     """Make `staging` the output folder and keep the old one as `<output>.previous/`.
 
-    The site before that becomes the spare, unless not `keep_spare`: a build that
-    wrote every file afresh shares no file with it, so it would be no help.
+    The site before that becomes the spare; or, given a `new_spare` (made by a
+    build that wrote every file afresh, which shares no file with it), it is
+    deleted and `new_spare` becomes the spare.
     """
     previous = previous_of(output)
     spare = spare_of(output)
-    if not keep_spare:
-        shutil.rmtree(spare, ignore_errors=True)
     if not output.exists():
         staging.rename(output)
-        return
-    if _exchange(staging, output):
+    elif _exchange(staging, output):
         pause_at("exchanged")  # output/ is the new site; the old one is still at the staging name
-        _replace_folder(previous, staging, spare if keep_spare else None)
-        return
-    _replace_folder(previous, output, spare if keep_spare else None)
-    staging.rename(output)
+        _replace_folder(previous, staging, None if new_spare else spare)
+    else:
+        _replace_folder(previous, output, None if new_spare else spare)
+        staging.rename(output)
+    if new_spare is not None:
+        shutil.rmtree(spare, ignore_errors=True)
+        new_spare.rename(spare)
 
 
 def rollback(output: Path) -> None:

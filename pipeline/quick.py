@@ -32,7 +32,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from pipeline import incremental, manifest, publish, search
+from pipeline import incremental, manifest, search
 from pipeline.pelican import snapshot
 from pipeline.pelican.cadence_pages import build_today
 from pipeline.pelican.feeds import FeedsGenerator
@@ -93,26 +93,24 @@ def rebuild(last: Last, reuse: incremental.Reuse, pages_written: Callable[[Notes
     writer.render_all(None)
 
 
-def prepare_spare(output: Path) -> None:
-    """After a build that wrote every file afresh: a spare site of links to it, for the next quick rebuild.
+def spare_of(site: Path, files: set[str], spare: Path) -> Path | None:
+    """A spare site at `spare` of links to `site`'s `files`, but its search bundles; None if it cannot be made.
 
-    Making a folder for every page takes a quick rebuild longer than anything
-    else it does; a build that renders every page anyway spends that time
-    here instead (publish.py keeps the spare from then on). Nothing is lost
-    if this fails: the next quick rebuild makes the folders itself.
+    For a build that wrote every file afresh, and so shares no file with the
+    spare it retires (publish.py): making a folder for every page takes a
+    quick rebuild longer than anything else it does, so a full build makes
+    them while Pagefind finishes its index. Nothing is lost if this fails:
+    the next quick rebuild makes the folders itself.
     """
-    files = _files_of(output)
-    if files is None or publish.spare_of(output).exists():
-        return
-    making = publish.spare_of(output).with_name(publish.spare_of(output).name + "-new")
     try:
-        shutil.rmtree(making, ignore_errors=True)
-        making.mkdir()
-        _fill(making, output, files, written=set())
-        making.rename(publish.spare_of(output))
+        shutil.rmtree(spare, ignore_errors=True)
+        spare.mkdir()
+        _fill(spare, site, sorted(f for f in files if not f.startswith(f"{search.BUNDLE_FOLDER}/")), written=set())
     except OSError as err:
         log.debug("no spare site: %s", err)
-        shutil.rmtree(making, ignore_errors=True)
+        shutil.rmtree(spare, ignore_errors=True)
+        return None
+    return spare
 
 
 def _files_of(site: Path) -> list[str] | None:
