@@ -45,7 +45,7 @@ BUNDLE_FOLDER = "pagefind"
 
 @dataclass(frozen=True)
 class Shard:
-    """One Pagefind bundle: the pages of the notes dated in one quarter."""
+    """One Pagefind bundle: the pages of the notes dated in one quarter (one month, in the newest quarter)."""
 
     name: str  # 2026-q3, or 2026-11 in the newest quarter
     pages: tuple[str, ...]  # the notes' pages, relative to the site folder
