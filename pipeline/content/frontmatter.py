@@ -9,9 +9,6 @@ Nothing else in the project parses front matter.
 from __future__ import annotations
 
 import hashlib
-import marshal
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -225,10 +222,10 @@ class ParsedCache:
     """
 
     def __init__(self, path: Path):
-        from pipeline.lint.cache import fingerprint  # the lint cache's notion of "our code changed"
+        from pipeline.lint.cache import fingerprint, load_entries  # the lint cache's notion of "our code changed"
 
         self._path, self._fingerprint = path, fingerprint({"cache": "frontmatter"})
-        self._old = self._load()
+        self._old: dict[bytes, tuple] = load_entries(path, self._fingerprint)
         self._new: dict[bytes, tuple] = {}
 
     def parse(self, text: str, path: Path, source: str) -> Document:
@@ -246,19 +243,7 @@ class ParsedCache:
 
     def save(self) -> None:
         """Keep what this load parsed, and nothing older."""
-        if self._new == self._old:
-            return
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=self._path.parent, delete=False) as handle:
-            marshal.dump({"fingerprint": self._fingerprint, "files": self._new}, handle)
-        os.replace(handle.name, self._path)
+        from pipeline.lint.cache import save_entries
 
-    def _load(self) -> dict[bytes, tuple]:
-        try:
-            with self._path.open("rb") as handle:
-                stored = marshal.load(handle)
-        except (OSError, EOFError, ValueError, TypeError):
-            return {}  # none yet, or damaged: parse everything, never trust it
-        if not isinstance(stored, dict) or stored.get("fingerprint") != self._fingerprint:
-            return {}
-        return stored.get("files", {})
+        if self._new != self._old:
+            save_entries(self._path, self._fingerprint, self._new)

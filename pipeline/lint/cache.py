@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 import tempfile
 from pathlib import Path
@@ -30,6 +31,26 @@ def fingerprint(options: dict) -> str:
         digest.update(source.read_bytes())
     digest.update(repr(sorted((k, repr(v)) for k, v in options.items())).encode())
     return digest.hexdigest()
+
+
+def load_entries(path: Path, fingerprint: str) -> dict:
+    """The entries a `save_entries` left at `path` under this `fingerprint`; none if absent, damaged or stale."""
+    try:
+        with path.open("rb") as handle:
+            stored = marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}  # none yet, or damaged or foreign: rebuilt, never trusted
+    if not isinstance(stored, dict) or stored.get("fingerprint") != fingerprint:
+        return {}
+    return stored.get("entries", {})
+
+
+def save_entries(path: Path, fingerprint: str, entries: dict) -> None:
+    """Keep `entries` (plain data: marshal is the quickest to read back) at `path`, atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+        marshal.dump({"fingerprint": fingerprint, "entries": entries}, handle)
+    os.replace(handle.name, path)
 
 
 class Cache:

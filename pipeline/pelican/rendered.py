@@ -16,13 +16,10 @@ whole settings, and with them the whole loaded site.
 from __future__ import annotations
 
 import hashlib
-import marshal
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from pipeline.lint.cache import FOLDER, fingerprint
+from pipeline.lint.cache import FOLDER, fingerprint, load_entries, save_entries
 from pipeline.parallel import map_shares
 from pipeline.pelican.markup import Renderer
 
@@ -66,12 +63,8 @@ class RenderedHtml:
 
     def save(self) -> None:
         """Keep what this build used, and nothing older, for the next build."""
-        if self._path is None:
-            return
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=self._path.parent, delete=False) as handle:
-            marshal.dump({"fingerprint": self._fingerprint, "html": self._new}, handle)
-        os.replace(handle.name, self._path)
+        if self._path is not None:
+            save_entries(self._path, self._fingerprint, self._new)
 
     def _get(self, kind: str, text: str) -> str:
         key = _key(kind, text)
@@ -83,16 +76,7 @@ class RenderedHtml:
         return html
 
     def _load(self) -> dict[str, str]:
-        if self._path is None or not self._path.is_file():
-            return {}
-        try:
-            with self._path.open("rb") as handle:
-                stored = marshal.load(handle)
-        except (OSError, EOFError, ValueError, TypeError):
-            return {}  # a damaged or foreign cache is rebuilt, never trusted
-        if not isinstance(stored, dict) or stored.get("fingerprint") != self._fingerprint:
-            return {}
-        return stored.get("html", {})
+        return load_entries(self._path, self._fingerprint) if self._path is not None else {}
 
 
 def _key(kind: str, text: str) -> str:
