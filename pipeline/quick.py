@@ -130,22 +130,18 @@ def _fill(site: Path, previous: Path, files: list[str], written: set[str]) -> No
     """Make `site` hold exactly the `previous` site's `files` as hard links, but those this build has `written`.
 
     `site` is empty, or the spare site (publish.py): an older site whose files
-    are mostly the very same files already. What is not one of `files` (the
-    search bundles among them), or not the previous site's very file, goes;
+    are mostly the very same files already. What is not one of `files`, or not
+    the previous site's very file, goes, with the folders it leaves empty;
     what is missing is linked; folders are made only where the spare has none.
+    The search bundles are the indexer's (search.Indexing): left alone here.
     """
     wanted = set(files)
-    for folder, _, names in _walk_but_search(site):
-        relative = os.path.relpath(folder, site)
-        for name in names:
-            path = os.path.join(folder, name)
-            name = name if relative == "." else os.path.join(relative, name)
-            if name not in written and (name not in wanted or not os.path.samefile(path, previous / name)):
-                os.unlink(path)
-        if relative != "." and not os.listdir(folder):
-            os.rmdir(folder)  # a page or search bundle the previous site does not have
+    for name in manifest.files_in(site, but=search.BUNDLE_FOLDER) - written:
+        if name not in wanted or not os.path.samefile(site / name, previous / name):
+            os.unlink(site / name)
+            _remove_if_empty(site, os.path.dirname(name))
     made = set()
-    for name in files:  # the search bundles are not among them
+    for name in files:
         target = site / name
         if name in written or target.exists():
             continue
@@ -156,11 +152,8 @@ def _fill(site: Path, previous: Path, files: list[str], written: set[str]) -> No
         os.link(previous / name, target)
 
 
-def _walk_but_search(site: Path) -> list[tuple[str, list[str], list[str]]]:
-    """os.walk(site), deepest folders first, without the search bundles, which the indexer is writing."""
-    found = []
-    for folder, subfolders, names in os.walk(site):
-        if folder == str(site) and search.BUNDLE_FOLDER in subfolders:
-            subfolders.remove(search.BUNDLE_FOLDER)
-        found.append((folder, subfolders, names))
-    return found[::-1]
+def _remove_if_empty(site: Path, folder: str) -> None:
+    """Remove `folder` (relative to `site`) and the folders above it that it leaves empty, never `site` itself."""
+    while folder and not os.listdir(site / folder):
+        os.rmdir(site / folder)
+        folder = os.path.dirname(folder)
