@@ -146,11 +146,16 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
         new_spare = None  # and the folders it will start from (publish.swap_in)
         snapshot_path = snapshot.path_of(project.root)
 
-        def pages_written(writer: NotesWriter) -> None:
-            # Pagefind reads the finished HTML: started once every page is written, while the feeds are.
-            writers.append(writer)
+        def index(writer: NotesWriter) -> None:
             indexers.append(search.Indexing(staging, writer.context["search_shards"], _search_kept(plan.reuse, staging),
                                             writer.written, plan.reuse.previous if plan.reuse else None))
+
+        def pages_written(writer: NotesWriter) -> None:
+            # Pagefind reads the finished HTML: started once every page is written, while the feeds are;
+            # with other plugins enabled, once Pelican has finished, since they may change pages until then.
+            writers.append(writer)
+            if writer.defers:
+                index(writer)
 
         try:
             html = RenderedHtml(prepared.settings.get("MARKDOWN", {}),
@@ -170,6 +175,8 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
             else:
                 progress.stage("Building pages and feeds")
                 warnings = _run_pelican(dict(prepared.settings, **own))
+                if not indexers:
+                    index(writers[0])
                 saved = snapshot.save(writers[0].context, writers[0].settings, plan.site_key,
                                       build_today(project.settings, project.site), snapshot_path)
             publish.pause_at("built")

@@ -30,6 +30,7 @@ from datetime import datetime
 from pathlib import Path
 
 from pipeline.lint.cache import FOLDER, fingerprint
+from pipeline.settings import other_plugins
 
 STATE_FILE = "build.json"
 VERSION = 1
@@ -84,6 +85,9 @@ def plan(project, output: Path) -> Plan:
     site = project.site
     bodies = {str(note.path): _hash(note.body) for note in site.notes}
     key = site_key(project)
+    others = other_plugins(project.settings)
+    if others:
+        return Plan(key, bodies, None, f"{', '.join(others)} may change any page")
     state = _load(project.root)
     if state is None:
         return Plan(key, bodies, None, "no earlier build")

@@ -18,6 +18,7 @@ DEVELOPMENT = Path("pelicanconf.py")
 PRODUCTION = Path("publishconf.py")
 DEFAULT_TIMEZONE = "Europe/London"  # the content contract's default; Pelican's would be UTC
 PATH_SETTINGS = {"PATH": ".", "OUTPUT_PATH": "output", "THEME": "theme"}
+OWN_PLUGIN = "pipeline.pelican"
 
 
 def read(path: Path) -> dict:
@@ -44,6 +45,19 @@ def load(path: Path, overrides: dict | None = None) -> dict:
     _forget_imported_settings(path)
     with _as_config_errors(path):
         return read_settings(str(path), override={"TIMEZONE": timezone, **(overrides or {})})
+
+
+def other_plugins(settings: dict) -> list[str]:
+    """The Pelican plugins PLUGINS enables besides notes' own, by module name.
+
+    notes renders pages once Pelican has asked for them all, keeps unchanged
+    pages from the live site and may skip Pelican altogether after an edit
+    (pipeline/pelican/writer.py, incremental.py, quick.py). Somebody else's
+    plugin may read or change any page at any of Pelican's signals, so while
+    one is enabled a build writes every page as Pelican itself would.
+    """
+    names = [getattr(plugin, "__name__", str(plugin)) for plugin in settings.get("PLUGINS") or ()]
+    return [name for name in names if name != OWN_PLUGIN]
 
 
 def _forget_imported_settings(path: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run_in
+from conftest import REPO, run_in, write
 from test_publish import search_is_complete
 from pipeline import parallel
 from pipeline.pelican import snapshot
@@ -215,3 +215,42 @@ def test_a_plain_pelican_run_writes_whole_pages(site):
                    cwd=site, check=True, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
     page = (site / "plain" / POST_PAGE).read_text(encoding="utf-8")
     assert "Why we publish our roadmap" in page and "</html>" in page
+
+
+STAMP_PLUGIN = '''"""Stamps every page once Pelican has finished, in place, as minifiers and other post-processors do."""
+from pathlib import Path
+
+from pelican import signals
+
+
+def stamp(pelican):
+    for page in Path(pelican.output_path).rglob("*.html"):
+        with page.open("a", encoding="utf-8") as file:
+            file.write("<!-- stamped -->\\n")
+
+
+def register():
+    signals.finalized.connect(stamp)
+'''
+
+
+def test_with_another_plugin_every_page_is_written_as_pelican_writes_it(site):
+    """Somebody else's plugin may change any page: none is kept from the live site, all are written in time."""
+    write(site / "plugins/stamp.py", STAMP_PLUGIN)
+    with (site / "pelicanconf.py").open("a", encoding="utf-8") as settings:
+        settings.write('\nPLUGIN_PATHS = ["plugins"]\nPLUGINS = ["pipeline.pelican", "stamp"]\n')
+
+    def notes_build() -> str:  # in its own process: the plugin's receiver stays connected for the process's life
+        result = subprocess.run([sys.executable, "-m", "pipeline", "build"], cwd=site, capture_output=True, text=True,
+                                env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+        assert result.returncode == 0, result.stdout + result.stderr
+        return result.stdout + result.stderr
+
+    notes_build()
+    edit(site, "\n## ", "\nWe also met the team at the depot.\n\n## ")
+    assert "Rendering Markdown (stamp may change any page)" in notes_build()
+    for page in (POST_PAGE, "tags/roadmap/index.html", "index.html", "search/index.html"):
+        assert (site / "output" / page).read_text(encoding="utf-8").count("<!-- stamped -->") == 1, page
+        assert (site / "output.previous" / page).read_text(encoding="utf-8").count("<!-- stamped -->") == 1, page
+    assert "We also met the team at the depot." in (site / "output" / POST_PAGE).read_text(encoding="utf-8")
+    assert search_is_complete(site / "output")

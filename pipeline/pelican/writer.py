@@ -10,9 +10,12 @@ This writer lets Pelican do its bookkeeping as usual (paths, pagination,
 overrides, duplicate checks, the empty file), notes what each page needs, and
 renders the pages when Pelican has finished (the `finalized` signal), split
 between this process and forked children, which inherit the templates and the
-context (see pipeline/parallel.py). One consequence for other plugins:
-Pelican's `content_written` signal fires when the page is recorded, before it
-is rendered, and not at all for a kept page; none of ours listens to it.
+context (see pipeline/parallel.py). Pelican's `content_written` signal then
+fires when a page is recorded, before it is rendered, and not at all for a
+kept page, and Pelican's other `finalized` receivers may run before the pages
+are rendered; none of ours listens to either. So while PLUGINS enables a
+plugin besides notes' own (pipeline/settings.py), this writer is Pelican's:
+every page is rendered when Pelican asks for it, and none is kept.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from pipeline.parallel import fork_shares
+from pipeline.settings import other_plugins
 
 logger = logging.getLogger(__name__)
 
@@ -75,11 +79,16 @@ class NotesWriter(Writer):
         self.context: dict = {}  # Pelican's context, shared by every generator: what the pages were made from
         self.written: set[str] = set()  # the pages rendered so far, relative to the site
         self.rendered = 0
+        self.defers = not other_plugins(self.settings)  # renders once Pelican has asked for every page
         _pending[id(self.settings)] = self
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):
         self.context = context
+        if not self.defers:
+            super().write_file(name, template, context, relative_urls, paginated, template_name, override_output,
+                               url, **kwargs)
+            return
         if name and self._reuse is not None and self._keeps(template, template_name, kwargs) and self._link(name):
             return
         path = sanitised_join(self.output_path, name) if name and self._reuse is not None else None
@@ -124,6 +133,9 @@ class NotesWriter(Writer):
 
     def later(self, path: str, job: Callable[[], None]) -> None:
         """Run `job`, which writes `path`, with the pages: the feeds generator's way onto every core."""
+        if not self.defers:
+            job()
+            return
         self._jobs[sanitised_join(self.output_path, path)] = job
 
     def render_all(self, progress, pages_written: Callable[[NotesWriter], object] | None = None) -> None:
@@ -131,7 +143,7 @@ class NotesWriter(Writer):
         jobs = list(self._jobs.values())
         self._jobs.clear()
         advance = progress.advance if progress is not None else lambda steps: None
-        if progress is not None:
+        if progress is not None and jobs:
             progress.stage(f"Writing {len(jobs)} pages and feeds"
                            + (f", keeping {self.kept} from the last build" if self.kept else ""), len(jobs))
         pages = [job for job in jobs if isinstance(job, _Page)]
