@@ -138,13 +138,14 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
     with publish.lock(output):
         publish.pause_at("locked")
         publish.recover(output)
+        snapshot_path = snapshot.path_of(project.root)
+        snapshot.recover(snapshot_path)
         plan = incremental.plan(project, output)
         staging = publish.new_staging(output)
         indexers: list[search.Indexing] = []
         writers: list[NotesWriter] = []
         saved = None  # this build's snapshot of Pelican's context, for the next quick rebuild
         new_spare = None  # and the folders it will start from (publish.swap_in)
-        snapshot_path = snapshot.path_of(project.root)
 
         def index(writer: NotesWriter) -> None:
             indexers.append(search.Indexing(staging, writer.context["search_shards"], _search_kept(plan.reuse, staging),

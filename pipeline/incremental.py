@@ -24,11 +24,11 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from pipeline.atomic import write_whole
 from pipeline.lint.cache import FOLDER, fingerprint
 from pipeline.settings import other_plugins
 
@@ -101,12 +101,8 @@ def plan(project, output: Path) -> Plan:
 
 def record(project, built: Plan, output: Path) -> None:
     """After a successful swap: what the next build compares against."""
-    folder = project.root / FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
     state = {"version": VERSION, "site_key": built.site_key, "output": _identity(output), "bodies": built.bodies}
-    with tempfile.NamedTemporaryFile("w", dir=folder, delete=False, encoding="utf-8") as handle:
-        json.dump(state, handle)
-    os.replace(handle.name, folder / STATE_FILE)
+    write_whole(project.root / FOLDER / STATE_FILE, json.dumps(state).encode("utf-8"))
 
 
 def site_key(project) -> str:

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import publish, selfcheck
+from pipeline import atomic, publish, selfcheck
+from pipeline.pelican import snapshot
 from pipeline.errors import BuildFailed
 from tests.conftest import make_site, run_in, write
 
@@ -110,6 +111,7 @@ def test_sigkill_at_every_step_leaves_the_old_site_or_the_new_one(tmp_path):
     # Before the exchange the old site stands whole; from the exchange on, the new one does.
     assert seen == {"locked": old, "built": old, "checked": old, "exchanged": new, "swapped": new}
     assert not list(site.glob(".output-build-*")) and not list(site.glob(".output.previous-old"))
+    assert not atomic.leftovers(snapshot.path_of(site)), "killed builds' context snapshots were left behind"
     assert (output / "2026/11/24/how-we-hire-developers/index.html").is_file()
 
 

@@ -14,10 +14,9 @@ from __future__ import annotations
 import hashlib
 import json
 import marshal
-import os
-import tempfile
 from pathlib import Path
 
+from pipeline.atomic import write_whole
 from pipeline.findings import Finding, Level
 
 VERSION = 1
@@ -47,10 +46,7 @@ def load_entries(path: Path, fingerprint: str) -> dict:
 
 def save_entries(path: Path, fingerprint: str, entries: dict) -> None:
     """Keep `entries` (plain data: marshal is the quickest to read back) at `path`, atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
-        marshal.dump({"fingerprint": fingerprint, "entries": entries}, handle)
-    os.replace(handle.name, path)
+    write_whole(path, marshal.dumps({"fingerprint": fingerprint, "entries": entries}))
 
 
 class Cache:
@@ -103,10 +99,6 @@ class Cache:
         """Write the entries used in this run (so the file never grows without bound), atomically."""
         if not self.path or (self.new == self.old and self.new_run == self.old_run):
             return
-        self.path.parent.mkdir(exist_ok=True)
         data = json.dumps({"fingerprint": self.fingerprint, "entries": self.new, "run": self.new_run},
                           separators=(",", ":"))
-        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".lint-")
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(data)
-        os.replace(temporary, self.path)
+        write_whole(self.path, data.encode("utf-8"))

@@ -26,10 +26,10 @@ import io
 import logging
 import os
 import pickle
-import tempfile
 from datetime import date
 from pathlib import Path
 
+from pipeline import atomic
 from pipeline.config import Config
 from pipeline.content.loader import Site
 from pipeline.content.model import Author, Note, Team
@@ -82,7 +82,6 @@ def path_of(root: Path) -> Path:
 
 def save(context: dict, settings: dict, site_key: str, today: date, path: Path) -> Path | None:
     """Pickle `context` and `settings` beside `path` (put in place by `keep`); None if they cannot be."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     articles = context.get("articles", [])
     contents = [article._content for article in articles]
     own = [(values, key, values[key]) for values in (context, settings) for key in OWN_SETTINGS if key in values]
@@ -106,9 +105,7 @@ def save(context: dict, settings: dict, site_key: str, today: date, path: Path) 
         for values, key, value in own:
             values[key] = value
         _relink(articles, links)
-    with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=FILE, delete=False) as handle:
-        handle.write(buffer.getbuffer())
-    return Path(handle.name)
+    return atomic.write_beside(path, buffer.getbuffer())
 
 
 def _unlink(articles: list) -> list[dict]:
@@ -140,12 +137,24 @@ def _relink(articles: list, links: list[dict]) -> None:
 
 def keep(saved: Path | None, path: Path) -> None:
     """After a successful swap: the saved snapshot is the one the next build may use."""
-    if saved is not None:
+    if saved is None:
+        return
+    try:
         os.replace(saved, path)
+    except FileNotFoundError:
+        # Taken for a killed build's by a build into another output folder (the lock is the output's): the
+        # next build runs Pelican, as after any build whose context could not be kept.
+        forget(path)
 
 
 def forget(path: Path) -> None:
     path.unlink(missing_ok=True)
+
+
+def recover(path: Path) -> None:
+    """Delete the snapshots of builds killed between `save` and `keep`: each is as large as a snapshot."""
+    for killed in atomic.leftovers(path):
+        killed.unlink(missing_ok=True)
 
 
 def load(path: Path, site_key: str, today: date, own: dict, site, html) -> tuple[dict, dict] | None:
