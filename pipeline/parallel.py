@@ -108,21 +108,23 @@ class Background:
         read_end, write_end = os.pipe()
         self._own_group = own_group
         self._pid = os.fork()
-        if self._pid == 0:  # the child: the result, or the failure, then exit at once
-            os.close(read_end)
-            if own_group:
-                os.setpgid(0, 0)
-            import pickle
-
+        if self._pid == 0:  # the child: the result, or the failure, then exit at once, whatever happens
+            status = 1
             try:
-                payload = pickle.dumps((True, function()))
-                status = 0
-            except BaseException:  # noqa: BLE001 - any failure goes back to the parent, whole
-                payload = pickle.dumps((False, traceback.format_exc()))
-                status = 1
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(payload)
-            os._exit(status)
+                os.close(read_end)
+                if own_group:
+                    os.setpgid(0, 0)
+                import pickle
+
+                try:
+                    payload = pickle.dumps((True, function()))
+                    status = 0
+                except BaseException:  # noqa: BLE001 - any failure goes back to the parent, whole
+                    payload = pickle.dumps((False, traceback.format_exc()))
+                with os.fdopen(write_end, "wb") as pipe:
+                    pipe.write(payload)  # BrokenPipeError if the parent was killed: nobody to tell
+            finally:
+                os._exit(status)  # never on into the parent's code, which this child's stack holds too
         os.close(write_end)
         if own_group:
             try:  # here as well as in the child, so that the group exists before cancel() can be called

@@ -92,7 +92,8 @@ class Indexing:
         # With a `last_site`, only the pages `written` by this build are read from the site being built, and
         # the others from the last site: a quick rebuild (quick.py) links them into place while Pagefind runs.
         where = _Pages(site_folder, frozenset(written), last_site)
-        self._worker = Background(lambda: _index_all(where, wanted), own_group=True) if wanted else None
+        build = os.getpid()
+        self._worker = Background(lambda: _index_all(where, wanted, build), own_group=True) if wanted else None
 
     def wait(self) -> None:
         """Wait for every bundle; raise BuildFailed, with Pagefind's words, if one failed."""
@@ -128,15 +129,21 @@ class _Pages:
         return self.last_site / page if self.last_site and page not in self.written else self.site / page
 
 
-def _index_all(where: _Pages, shards: list[Shard]) -> str | None:
-    """Index every shard, a few at a time; the first failure, described, or None."""
+def _index_all(where: _Pages, shards: list[Shard], build: int) -> str | None:
+    """Index every shard, a few at a time; the first failure, described, or None.
+
+    Run in a process of its own (Indexing), it stops when its parent, the
+    `build` process, is gone: a killed build's index is never wanted, and
+    Pagefind would go on writing into the folder the next build deletes.
+    """
     site = where.site
     # Each bundle reads only its own pages: hard links of them in a folder of its own, beside the site
     # (on its disk), with the same paths, so that Pagefind gives every result the page's own URL.
     scratch = Path(tempfile.mkdtemp(prefix=".notes-search-", dir=site.parent))
+    running: list = []
     try:
         # The largest first: two at a time, the small ones fill in while the last large one runs.
-        pending, running, failure = sorted(shards, key=lambda shard: len(shard.pages), reverse=True), [], None
+        pending, failure = sorted(shards, key=lambda shard: len(shard.pages), reverse=True), None
         while (pending or running) and failure is None:
             while pending and len(running) < workers() and failure is None:
                 shard = pending.pop(0)
@@ -146,28 +153,32 @@ def _index_all(where: _Pages, shards: list[Shard]) -> str | None:
                     failure = f"for {shard.folder}/: {err.strerror}: {err.filename}"
             if not running:
                 break
-            shard, process, messages = running.pop(_first_done(running))
+            place = _first_done(running, build)
+            if place is None:
+                return "(the build was stopped)"
+            shard, process, messages = running.pop(place)
             if process.returncode != 0:
                 messages.seek(0)
                 detail = messages.read().decode("utf-8", "replace").strip()
                 failure = f"(pagefind exited with {process.returncode} for {shard.folder}/):\n  {detail}"
             messages.close()
-        for _, process, messages in running:
+        return failure
+    finally:
+        for _, process, messages in running:  # after a failure, or the build's end: not wanted
             process.kill()
             process.wait()
             messages.close()
-        return failure
-    finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _first_done(running: list) -> int:
-    """Which of the running Pagefind processes finishes first (its place in `running`)."""
-    while True:
+def _first_done(running: list, build: int) -> int | None:
+    """Which of the running Pagefind processes finishes first (its place in `running`); None if `build` is gone."""
+    while os.getppid() == build:
         for place, (_, process, _) in enumerate(running):
             if process.poll() is not None:
                 return place
         time.sleep(0.01)
+    return None
 
 
 def _start(where: _Pages, scratch: Path, shard: Shard):

@@ -102,3 +102,45 @@ def test_bundles_are_quarters_and_the_newest_quarter_is_split_by_month():
     assert shards[0].sources == {"content/2026-11-27.md", "content/2026-11-20.md"}
     assert shards[0].folder == "pagefind/2026-11"
     assert search.plan([]) == []
+
+
+KILLED_BUILD = """
+import sys, time
+from pathlib import Path
+from pipeline import search
+site = Path(sys.argv[1])
+search.Indexing(site, [search.Shard(f"2026-{n:02d}", (f"{n}/index.html",), frozenset()) for n in range(40)])
+time.sleep(60)  # killed by the test meanwhile, as a build can be while Pagefind runs
+"""
+
+
+def test_indexing_stops_when_its_build_is_killed(tmp_path):
+    """Else Pagefind goes on writing into the staging folder that the next build deletes."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    site = tmp_path / "site"
+    for n in range(40):
+        (site / str(n)).mkdir(parents=True)
+        (site / str(n) / "index.html").write_text(NOTE.replace("Week 46", f"Week {n}"), encoding="utf-8")
+    repo = str(Path(__file__).resolve().parent.parent)
+    build = subprocess.Popen([sys.executable, "-c", KILLED_BUILD, str(site)], env={**os.environ, "PYTHONPATH": repo})
+
+    def scratch() -> list:
+        return list(tmp_path.glob(".notes-search-*"))
+
+    deadline = time.monotonic() + 60
+    while not scratch():  # the indexer has started
+        assert build.poll() is None and time.monotonic() < deadline
+        time.sleep(0.01)
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    while scratch():  # the indexer has ended, and cleared up after itself
+        assert time.monotonic() < deadline, "the indexer of a killed build is still running"
+        time.sleep(0.01)
+    indexed = list((site / search.BUNDLE_FOLDER).glob("*/pagefind-entry.json"))
+    assert len(indexed) < 20, f"{len(indexed)} of 40 bundles indexed after the build was killed"
