@@ -19,7 +19,7 @@ from pipeline import config as notes_config
 from pipeline import project as _project  # noqa: F401 - declares every [tool.notes] table
 from pipeline.content.loader import load_site
 from pipeline.lint.cache import FOLDER
-from pipeline.pelican import cadence_pages, feeds, post_links, redirects, scheduled, site_pages, writer
+from pipeline.pelican import cadence_pages, feeds, post_links, redirects, scheduled, site_pages, taxonomies, writer
 from pipeline.pelican.generators import ProfilesGenerator
 from pipeline.pelican.reader import NotesReader
 
@@ -84,4 +84,5 @@ def register() -> None:
     scheduled.register()
     feeds.register()
     post_links.register()
+    taxonomies.register()
     writer.register()
