@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from collections import namedtuple
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -116,13 +122,6 @@ time.sleep(60)  # killed by the test meanwhile, as a build can be while Pagefind
 
 def test_indexing_stops_when_its_build_is_killed(tmp_path):
     """Else Pagefind goes on writing into the staging folder that the next build deletes."""
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
-    from pathlib import Path
-
     site = tmp_path / "site"
     for n in range(40):
         (site / str(n)).mkdir(parents=True)

@@ -19,7 +19,7 @@ class Members(list):
     """A list of articles whose `in` takes one set lookup, not a walk of the list."""
 
     def __contains__(self, item) -> bool:
-        # Made at the first lookup, when Pelican writes the pages: every plugin has changed the lists by then.
+        # Made at the first lookup, when Pelican writes the pages, and again if a plugin added or removed one since.
         if getattr(self, "_size", None) != len(self):
             self._ids, self._size = frozenset(map(id, self)), len(self)
         return id(item) in self._ids
