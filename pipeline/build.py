@@ -14,6 +14,7 @@ import os
 import shutil
 import time
 from dataclasses import dataclass, field
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -26,7 +27,6 @@ from pipeline.errors import BuildFailed, ExitCode, NotesError
 from pipeline.findings import Finding, has_errors
 from pipeline.parallel import Background
 from pipeline.pelican import rendered, snapshot
-from pipeline.pelican.cadence_pages import build_today
 from pipeline.pelican.rendered import RenderedHtml
 from pipeline.pelican.writer import NotesWriter
 from pipeline.progress import Progress, Silent
@@ -89,10 +89,14 @@ class Built:
     feeds: int = 0
 
 
-def prepare(settings_path: Path, output: Path | None = None, progress: Progress | None = None) -> Prepared:
-    """Open the project, load and check its content; the tone checks go on in a worker (see Prepared)."""
+def prepare(settings_path: Path, output: Path | None = None, progress: Progress | None = None,
+            today: date | None = None) -> Prepared:
+    """Open the project, load and check its content; the tone checks go on in a worker (see Prepared).
+
+    `today` (the --today option) pins the build's day (pipeline/clock.py).
+    """
     progress = progress or Silent()
-    project = open_project(settings_path, for_build=True)
+    project = open_project(settings_path, for_build=True, today=today)
     output = (output or Path(project.settings["OUTPUT_PATH"])).resolve()
     progress.stage(f"Loading notes from {display_path(project.content_dir)}")
     site = project.site
@@ -165,7 +169,7 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
             progress.stage(f"Rendering Markdown ({plan.reason})")
             html.prerender(texts)
             _stop_if_checks_failed(prepared)
-            own = {"OUTPUT_PATH": str(staging), "NOTES_SITE": project.site, "NOTES_CONFIG": project.config,
+            own = {"OUTPUT_PATH": str(staging), "NOTES_TODAY": project.today.day, "NOTES_SITE": project.site, "NOTES_CONFIG": project.config,
                    "NOTES_RENDERED": html, "NOTES_REUSE": plan.reuse, "NOTES_PROGRESS": progress,
                    "NOTES_PAGES_WRITTEN": pages_written}
             last = quick.load(project, plan, own)
@@ -178,8 +182,8 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
                 warnings = _run_pelican(dict(prepared.settings, **own))
                 if not indexers:
                     index(writers[0])
-                saved = snapshot.save(writers[0].context, writers[0].settings, plan.site_key,
-                                      build_today(project.settings, project.site), snapshot_path)
+                saved = snapshot.save(writers[0].context, writers[0].settings, plan.site_key, project.today.day,
+                                      snapshot_path)
             publish.pause_at("built")
             _stop_if_checks_failed(prepared)
             progress.stage("Indexing for search and checking links")

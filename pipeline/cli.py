@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 import threading
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
@@ -15,6 +16,7 @@ import click
 from pipeline import scaffold
 from pipeline.cadence import text as cadence_text
 from pipeline.cadence.options import CadenceOptions
+from pipeline.cadence.periods import long_date
 from pipeline.cadence.report import as_json, build_report
 from pipeline.content.loader import display_path
 from pipeline.content.model import IsoWeek
@@ -74,10 +76,6 @@ def cli():
     """
 
 
-def _load_site(settings: Path):
-    return open_project(settings).site
-
-
 @cli.group()
 def new():
     """Start a new post or weeknote from a template.
@@ -104,9 +102,9 @@ def new_post(title, authors, day, summary, settings):
     Example:
       notes new post --title "What we learned from moving the case database" --author jane-doe --author sam-lee
     """
-    site = _load_site(settings)
-    when = day.date() if day else scaffold.today_in(site)
-    path = scaffold.new_post(site, title, authors, when, summary)
+    project = open_project(settings)
+    when = day.date() if day else project.today.day
+    path = scaffold.new_post(project.site, title, authors, when, summary)
     click.echo(f"Created {display_path(path)}")
 
 
@@ -133,9 +131,9 @@ def new_weeknote(team, week, authors, summary, settings):
       notes new weeknote --team data-platform
       notes new weeknote --team identity --week 2026-W47 --author sam-lee
     """
-    site = _load_site(settings)
-    today = scaffold.today_in(site)
-    path = scaffold.new_weeknote(site, team, week or IsoWeek.of(today), today, authors, summary)
+    project = open_project(settings)
+    today = project.today.day
+    path = scaffold.new_weeknote(project.site, team, week or IsoWeek.of(today), today, authors, summary)
     click.echo(f"Created {display_path(path)}")
 
 
@@ -255,9 +253,13 @@ def _day(ctx, param, value):
     return value.date() if value else None
 
 
+today_option = click.option(
+    "--today", type=click.DateTime(["%Y-%m-%d"]), callback=_day,
+    help="Count this day, YYYY-MM-DD, as today.  [default: NOTES_TODAY in the settings, else today in TIMEZONE]")
+
+
 @cli.command()
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), callback=_day,
-              help="Report as of this day, YYYY-MM-DD.  [default: today in the site's time zone]")
+@today_option
 @click.option("--team", "teams", multiple=True, help="Only this team's slug; repeat for several.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="A table for people, or JSON (schema in docs/cadence.md).")
@@ -278,14 +280,14 @@ def cadence(today, teams, fmt, strict, settings):
       notes cadence --today 2026-11-27 --team data-platform
       notes cadence --format json --strict
     """
-    project = open_project(settings)
+    project = open_project(settings, today=today)
     site = project.site
     unknown = [t for t in teams if t not in site.teams]
     if unknown:
         raise NotesError(f"unknown team '{unknown[0]}'; known teams: {', '.join(sorted(site.teams))}")
     chosen = [site.teams[slug] for slug in dict.fromkeys(teams)] if teams else list(site.teams.values())
     options = CadenceOptions.from_config(project.config.section("cadence"))
-    report = build_report(site.notes, chosen, today or scaffold.today_in(site), options, site.timezone)
+    report = build_report(site.notes, chosen, project.today.day, options, site.timezone)
     if fmt == "json":
         click.echo(json.dumps(as_json(report), indent=2, ensure_ascii=False))
     else:
@@ -322,17 +324,18 @@ def rules(code):
             click.echo(f"\n{heading}: content/{example.path}\n" + click.style(text.rstrip("\n"), dim=True))
 
 
-def _check_and_build(settings: Path, output: Path | None) -> None:
+def _check_and_build(settings: Path, output: Path | None, today: date | None = None) -> None:
     from pipeline import build as site_build  # imports Pelican: only building pays for it
     from pipeline.progress import Progress
 
     # Stages go to standard error (a live display on a terminal), findings and the summary to standard output.
     with Progress() as progress:
-        prepared = site_build.prepare(settings, output, progress)
+        prepared = site_build.prepare(settings, output, progress, today)
         site = prepared.project.site
         if prepared.checked and has_errors(prepared.findings):  # small sites, and metadata errors: known now
             _not_built(prepared.findings, site.files_checked, progress)
-        click.echo(f"Building the site with {settings}…")
+        now = prepared.project.today
+        click.echo(f"Building the site with {settings} as of {long_date(now.day)} ({now.source})…")
         try:
             built = site_build.render(prepared, progress)
         except site_build.NotBuilt as failed:
@@ -371,7 +374,8 @@ output_option = click.option(
 @cli.command()
 @settings_option
 @output_option
-def build(settings, output):
+@today_option
+def build(settings, output, today):
     """Check all content, then build the site with Pelican.
 
     Errors block the build. The site is built beside the output folder and
@@ -381,14 +385,16 @@ def build(settings, output):
     Example:
       notes build
       notes build --settings publishconf.py --output /tmp/site
+      notes build --today 2026-12-01
     """
-    _check_and_build(settings, output)
+    _check_and_build(settings, output, today)
 
 
 @cli.command()
 @output_option
 @click.option("--rollback", is_flag=True, help="Swap output/ and output.previous/ back; build nothing.")
-def publish(output, rollback):
+@today_option
+def publish(output, rollback, today):
     """Check all content, then build for production with publishconf.py.
 
     The new site is swapped in only after the build, feeds, search index and a
@@ -409,7 +415,7 @@ def publish(output, rollback):
         click.echo(f"Rolled back: {display_path(target)}/ is the previous site again; "
                    f"run 'notes publish --rollback' again to undo.")
         return
-    _check_and_build(PRODUCTION, output)
+    _check_and_build(PRODUCTION, output, today)
 
 
 def _deploy_target(ctx, param, value):
@@ -484,7 +490,8 @@ def deploy(target, endpoint_url, region, delete, dry_run, distribution, output):
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port on 127.0.0.1.")
 @settings_option
 @output_option
-def serve(port, settings, output):
+@today_option
+def serve(port, settings, output, today):
     """Preview the site on 127.0.0.1, rebuilding on every change.
 
     Rebuilds when content, the theme or the settings change; while the
@@ -504,7 +511,7 @@ def serve(port, settings, output):
         if changed:
             click.echo(f"{len(changed)} file(s) changed; rebuilding…")
         try:
-            _check_and_build(settings, output)
+            _check_and_build(settings, output, today)
         except click.exceptions.Exit:
             click.echo("Still serving the last good build.", err=True)
         except NotesError as err:

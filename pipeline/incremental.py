@@ -25,7 +25,6 @@ import json
 import os
 import shutil
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from pipeline.atomic import write_whole
@@ -112,9 +111,8 @@ def site_key(project) -> str:
     digest.update(_stable({k: v for k, v in settings.items() if k not in OWN_SETTINGS}).encode())
     if project.config.path:
         digest.update(project.config.path.read_bytes())
-    now = datetime.now().astimezone()
     for note in site.notes:
-        scheduled = note.date is not None and note.date > now
+        scheduled = project.today.holds_back(note.date, site.timezone)
         digest.update(_stable((str(note.path), note.doc.meta, scheduled)).encode())
     for item in [*site.teams.values(), *site.authors.values()]:
         digest.update(str(item.doc.path).encode() + b"\0" + item.doc.text.encode("utf-8", "surrogateescape"))

@@ -7,15 +7,19 @@ same way, and every check's findings pass through the same policy.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from pipeline import clock
 from pipeline import config as notes_config
 from pipeline.content import rules as _metadata_rules  # noqa: F401 - registers the M rules
 from pipeline.cadence import rules as cadence_rules  # registers the C rules, before config checks codes
 from pipeline.cadence.options import CadenceOptions  # declares [tool.notes.cadence]
 from pipeline.content.frontmatter import ParsedCache
 from pipeline.content.loader import Site, load_site
+from pipeline.errors import ConfigError
 from pipeline.findings import Finding
 from pipeline.lint import policy  # also declares [tool.notes.lint] before config is read
 from pipeline.lint.cache import FOLDER
@@ -28,6 +32,7 @@ class Project:
     settings_path: Path
     settings: dict
     config: notes_config.Config
+    today: clock.Today
 
     @cached_property
     def site(self) -> Site:
@@ -48,14 +53,26 @@ class Project:
         return Path(self.settings["PATH"])
 
 
-def open_project(settings_path: Path, *, for_build: bool = False) -> Project:
+def open_project(settings_path: Path, *, for_build: bool = False, today: date | None = None) -> Project:
     """Read the settings file and the config beside it; content is read when first needed.
 
     Only a build needs Pelican's full settings; checks need the content path.
+    `today` (the --today option) overrides NOTES_TODAY and the system clock.
     """
     settings = (settings_files.load if for_build else settings_files.read)(settings_path)
     root = settings_path.resolve().parent
-    return Project(root, settings_path, settings, notes_config.load(root))
+    try:
+        now = clock.resolve(settings, _timezone(settings["TIMEZONE"]), today)
+    except ConfigError as err:
+        raise ConfigError(f"{settings_path}: {err}") from None
+    return Project(root, settings_path, settings, notes_config.load(root), now)
+
+
+def _timezone(name: object) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        raise ConfigError(f"TIMEZONE must be a time zone name like \"Europe/London\"; got {name!r}") from None
 
 
 def lint_options(project: Project | None, **overrides) -> dict:

@@ -34,7 +34,6 @@ from pelican.generators import Generator
 
 from pipeline import incremental, manifest, search
 from pipeline.pelican import snapshot
-from pipeline.pelican.cadence_pages import build_today
 from pipeline.pelican.feeds import FeedsGenerator
 from pipeline.pelican.post_links import reading_minutes
 from pipeline.pelican.writer import NotesWriter
@@ -59,7 +58,7 @@ def load(project, plan: incremental.Plan, own: dict) -> Last | None:
     if files is None:
         return None
     site = project.site
-    loaded = snapshot.load(snapshot.path_of(project.root), plan.site_key, build_today(project.settings, site),
+    loaded = snapshot.load(snapshot.path_of(project.root), plan.site_key, project.today.day,
                            own, site, own["NOTES_RENDERED"])
     if loaded is None:
         return None

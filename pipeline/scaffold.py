@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -85,7 +85,3 @@ def new_weeknote(site: Site, team_slug: str, week: IsoWeek, today: date, authors
     sections = team.sections or ("What went well", "What we learned", "What's next")
     body = "\n".join(f"## {heading}\n\n<!-- Write about this here. -->\n" for heading in sections)
     return _write(path, front_matter(fields) + body)
-
-
-def today_in(site: Site) -> date:
-    return datetime.now(site.timezone).date()

@@ -10,17 +10,25 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_CONTENT = REPO / "tests" / "fixtures" / "site" / "content"
+# The day test sites count as today (NOTES_TODAY), so that no test depends on the day it runs: CI runs the
+# suite under faketime at other dates (.ci/run). Monday of week 49, 2026, the week after the fixture's notes.
+TODAY = "2026-11-30"
 
 
-def make_site(root: Path, content: Path | dict[str, str | bytes] | None = FIXTURE_CONTENT) -> Path:
+def make_site(root: Path, content: Path | dict[str, str | bytes] | None = FIXTURE_CONTENT,
+              today: str | None = TODAY) -> Path:
     """A site folder like the repository's: its settings files, its theme, and `content`.
 
     `content` is a folder to copy, or a mapping of paths (relative to content/)
-    to file text or bytes.
+    to file text or bytes. `today` is pinned in pelicanconf.py; None leaves
+    the build to the system clock.
     """
     root.mkdir(parents=True, exist_ok=True)
     for name in ("pelicanconf.py", "publishconf.py"):
         shutil.copy(REPO / name, root / name)
+    if today is not None:
+        with (root / "pelicanconf.py").open("a", encoding="utf-8") as settings:
+            settings.write(f'\nNOTES_TODAY = "{today}"  # tests/conftest.py: no test depends on the day it runs\n')
     (root / "theme").symlink_to(REPO / "theme", target_is_directory=True)
     target = root / "content"
     if isinstance(content, Path):

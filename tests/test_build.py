@@ -54,7 +54,8 @@ def test_build_writes_every_page_at_its_gds_style_url(site):
     assert result.exit_code == 0, result.output
     assert sorted(EXPECTED_PAGES) == html_pages(site / "output")
     assert result.output.splitlines()[:3] == ["Loading notes from content…", "Checking 10 files in content…",
-                                               "Building the site with pelicanconf.py…"]
+                                               "Building the site with pelicanconf.py as of Monday 30 November 2026"
+                                               " (NOTES_TODAY)…"]
     assert result.output.splitlines()[-1].startswith("Built 28 pages and 16 feeds from 6 notes into output/ in ")
     assert result.output.splitlines()[-1].endswith(" s: 0 warnings, 0 errors.")
 
@@ -74,7 +75,7 @@ def test_pages_carry_their_content(site):
 def test_publish_uses_publishconf_with_absolute_urls(site):
     result = run("publish")
     assert result.exit_code == 0, result.output
-    assert "Building the site with publishconf.py…" in result.output
+    assert "Building the site with publishconf.py as of Monday 30 November 2026 (NOTES_TODAY)…" in result.output
     home = (site / "output/index.html").read_text()
     assert 'href="https://blog.example.gov.uk/2026/11/20/why-we-publish-our-roadmap-in-the-open/"' in home
 

@@ -171,11 +171,3 @@ def test_freeze_breach_blocks_the_build_and_lateness_only_warns(site):
     (site / "pyproject.toml").write_text('[tool.notes.lint]\nselect = ["C"]\n')
     result = CliRunner().invoke(cli, ["build"])
     assert result.exit_code == 0 and "Checked 11 files: 1 warning in 1 file." in result.output
-
-
-def test_notes_today_must_be_a_date(site):
-    with (site / "pelicanconf.py").open("a") as settings:
-        settings.write('\nNOTES_TODAY = "29/11/2026"\n')
-    result = CliRunner().invoke(cli, ["build"])
-    assert result.exit_code == 1
-    assert "ConfigError: NOTES_TODAY must be a date like \"2026-11-29\"; got '29/11/2026'" in result.output

@@ -7,12 +7,12 @@ import json
 import shutil
 import subprocess
 import sys
-from datetime import datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run_in, write
+from conftest import REPO, TODAY, run_in, write
 from test_publish import search_is_complete
 from pipeline import parallel
 from pipeline.pelican import snapshot
@@ -149,7 +149,7 @@ def test_a_snapshot_is_for_its_own_site_key_and_day(site):
     html = RenderedHtml({}, (), None)
     own = {"NOTES_SITE": loaded, "NOTES_CONFIG": None, "NOTES_RENDERED": html, "NOTES_REUSE": None,
            "NOTES_PROGRESS": None, "NOTES_PAGES_WRITTEN": None, "OUTPUT_PATH": str(site / "elsewhere")}
-    today = datetime.now(loaded.timezone).date()  # the day the build was made, where the site is
+    today = date.fromisoformat(TODAY)  # the day the build was made (tests/conftest.py pins it)
     assert snapshot.load(path, key, today, own, loaded, html) is not None
     assert snapshot.load(path, key, today + timedelta(days=1), own, loaded, html) is None
     assert snapshot.load(path, "another key", today, own, loaded, html) is None

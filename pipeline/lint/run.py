@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -160,7 +159,7 @@ def lint_project(project, options: dict, run: LintRun, *, jobs: int | None = Non
 def project_key(project, fingerprint: str) -> str:
     """What a whole-project result depends on: content bytes, settings, config and the day."""
     digest = hashlib.sha256(fingerprint.encode())
-    digest.update(repr((project.settings["PATH"], project.settings["TIMEZONE"], date.today().isoformat())).encode())
+    digest.update(repr((project.settings["PATH"], project.settings["TIMEZONE"], project.today.day.isoformat())).encode())
     if project.config.path:
         digest.update(project.config.path.read_bytes())
     content = project.content_dir

@@ -42,6 +42,10 @@ def _initialise(pelican) -> None:
         settings.setdefault(key, value)
     if "NOTES_SITE" not in settings:
         settings["NOTES_SITE"] = load_site(Path(settings["PATH"]), settings["TIMEZONE"])
+    # Scheduled notes are held back by the build's one "today" (pipeline/clock.py, the reader), not by
+    # Pelican's own comparison with the system clock, which a pinned NOTES_TODAY would contradict.
+    settings["NOTES_HOLD_SCHEDULED"] = not settings["WITH_FUTURE_DATES"]
+    settings["WITH_FUTURE_DATES"] = True
     root = Path(settings["PATH"]).resolve().parent  # the settings file's folder, which Pelican resolves PATH against
     if "NOTES_CONFIG" not in settings:
         settings["NOTES_CONFIG"] = notes_config.load(root)  # pyproject.toml sits beside the settings file

@@ -1,18 +1,19 @@
 """The /cadence/ page, and the calendar, streak and next due date on each team page.
 
-The build's "today" is the NOTES_TODAY setting (a date, or text like
-"2026-11-29"), by default today in TIMEZONE: tests and golden files pin it
-so that a build is the same on every day. Calendar cells link only to notes
+The build's "today" is the one every date-dependent part uses
+(pipeline/clock.py): tests and golden files pin it with NOTES_TODAY so that
+a build is the same on every day. Calendar cells link only to notes
 Pelican publishes, so a scheduled note is never linked before its day.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from pelican.generators import Generator
 
+from pipeline import clock
 from pipeline.cadence import calendar
 from pipeline.cadence.calendar import Calendar, build_calendar, shared_axis
 from pipeline.cadence.options import CadenceOptions
@@ -21,7 +22,6 @@ from pipeline.cadence.posts import Bunch
 from pipeline.cadence.report import Report, build_report
 from pipeline.cadence.teams import TeamReport
 from pipeline.content.loader import Site
-from pipeline.errors import ConfigError
 
 DEFAULTS = {"CADENCE_URL": "cadence/", "CADENCE_SAVE_AS": "cadence/index.html"}
 
@@ -54,16 +54,8 @@ class CadencePage:
 
 
 def build_today(settings: dict, site: Site) -> date:
-    """NOTES_TODAY if set, else today in the site's time zone."""
-    value = settings.get("NOTES_TODAY")
-    if value is None:
-        return datetime.now(site.timezone).date()
-    if isinstance(value, datetime) or not isinstance(value, (date, str)):
-        raise ConfigError(f"NOTES_TODAY must be a date like \"2026-11-29\"; got {value!r}")
-    try:
-        return value if isinstance(value, date) else date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"NOTES_TODAY must be a date like \"2026-11-29\"; got {value!r}") from None
+    """The build's one today (pipeline/clock.py): NOTES_TODAY, which `notes build` always sets, else the clock."""
+    return clock.resolve(settings, site.timezone).day
 
 
 class CadenceGenerator(Generator):

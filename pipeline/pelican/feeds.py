@@ -7,8 +7,8 @@ templates can link to feeds (`feeds` in the context); it writes the feeds in
 `generate_output`, after every generator has read its content, so that links
 between notes and to static files are resolved.
 
-Only Pelican's published `articles` are used: drafts, and notes dated in the
-future (WITH_FUTURE_DATES = False makes them drafts), never reach a feed, and
+Only Pelican's published `articles` are used: drafts, and notes dated after
+the build's today (the reader makes them drafts), never reach a feed, and
 pages are not articles. Pelican's own FEED_* generation stays off.
 """
 

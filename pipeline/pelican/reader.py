@@ -6,6 +6,7 @@ from pelican.readers import BaseReader
 from pelican.urlwrappers import Author
 from pelican.utils import SafeDatetime
 
+from pipeline import clock
 from pipeline.content.loader import Site
 from pipeline.content.model import WEEKNOTE, Note
 from pipeline.pelican.markup import renderer_for
@@ -22,6 +23,7 @@ class NotesReader(BaseReader):
     def __init__(self, settings):
         super().__init__(settings)
         self._renderer = renderer_for(settings)
+        self._today = clock.resolve(settings, settings["NOTES_SITE"].timezone)
 
     def read(self, source_path):
         site: Site = self.settings["NOTES_SITE"]
@@ -34,7 +36,7 @@ class NotesReader(BaseReader):
         meta = {
             "title": note.title,
             "slug": note.slug,
-            "status": note.status,
+            "status": "draft" if self._scheduled(site, note) else note.status,
             "kind": note.kind,
             "summary": self._renderer.inline(note.summary) if note.summary else "",
         }
@@ -56,6 +58,10 @@ class NotesReader(BaseReader):
             meta["url"] = self.settings["WEEKNOTE_URL"].format(**place)
             meta["save_as"] = self.settings["WEEKNOTE_SAVE_AS"].format(**place)
         return meta
+
+    def _scheduled(self, site: Site, note: Note) -> bool:
+        """A note dated after the build's today is a draft until its day, as Pelican's WITH_FUTURE_DATES = False."""
+        return self.settings.get("NOTES_HOLD_SCHEDULED", False) and self._today.holds_back(note.date, site.timezone)
 
     def _author(self, site: Site, slug: str) -> Author:
         author = Author(site.authors[slug].name if slug in site.authors else slug, self.settings)

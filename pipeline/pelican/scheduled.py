@@ -1,7 +1,8 @@
 """Scheduled and draft weeknotes stay off the site until their day, like posts.
 
-Pelican turns a note dated in the future into a draft (WITH_FUTURE_DATES =
-False) and writes drafts at DRAFT_SAVE_AS, which publishconf.py empties. But
+The reader turns a note dated after the build's today into a draft (as
+Pelican's WITH_FUTURE_DATES = False would by the system clock), and Pelican
+writes drafts at DRAFT_SAVE_AS, which publishconf.py empties. But
 the reader gives each weeknote its own `url` and `save_as` (WEEKNOTE_URL),
 and Pelican honours those even for drafts, so a scheduled weeknote would be
 written at its final address before its day. Dropping them for drafts sends
