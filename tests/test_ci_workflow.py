@@ -128,10 +128,21 @@ def test_the_hook_manifest_has_what_pre_commit_requires():
     hooks = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
     assert hooks == [{
         "id": "notes-lint", "name": "notes lint",
-        "description": "Check Markdown for plain English in GOV.UK style, and notes in content/ against the "
-                       "content contract.",
-        "entry": "notes lint", "language": "python", "types": ["markdown"], "pass_filenames": True,
+        "description": "Check notes in content/ for plain English in GOV.UK style and against the content contract.",
+        "entry": "notes lint", "language": "python", "types": ["markdown"], "files": "^content/",
+        "pass_filenames": True,
     }]
+
+
+def test_the_hook_takes_notes_and_leaves_other_markdown_alone():
+    """pre-commit passes a hook the staged files whose path `re.search`es its `files` pattern.
+
+    Tried on this repository, a hook without one failed on docs/rules.md's examples and test fixtures.
+    """
+    pattern = re.compile(yaml.safe_load(HOOKS.read_text(encoding="utf-8"))[0]["files"])
+    staged = ["content/posts/2026-11-20-roadmap.md", "content/weeknotes/identity/2026-W48.md", "docs/rules.md",
+              "README.md", "tests/fixtures/site/content/posts/x.md", "tests/prose/clean/plain.md"]
+    assert [path for path in staged if pattern.search(path)] == staged[:2]
 
 
 def test_pre_commit_accepts_the_hook_manifest():
