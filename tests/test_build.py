@@ -171,3 +171,16 @@ def test_checks_in_a_worker_block_the_swap_on_errors_and_report_warnings_after(s
     warning = next(i for i, line in enumerate(lines) if ": T101 " in line)
     assert lines[-1].startswith("Built ") and lines[-1].endswith(" s: 1 warning, 0 errors.")
     assert warning > lines.index("Swapping the new site into output/…")  # reported once the checks were done
+
+
+def test_a_draft_with_a_new_tag_and_category_still_builds(site):
+    """Its preview links no tag or category page: only published notes make those (Pelican writes none for drafts)."""
+    write(site / "content/posts/2026-11-02-an-idea.md",
+          "---\ntitle: An idea\ndate: 2026-11-02 09:00\nauthors: [jane-doe]\nsummary: Not yet.\n"
+          "tags: [brand-new-tag]\ncategory: brand-new\nstatus: draft\n---\nBody.\n")
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    preview = (site / "output/drafts/an-idea.html").read_text(encoding="utf-8")
+    assert "Category: brand-new</li>" in preview and "brand-new-tag" in preview
+    assert "tags/brand-new-tag" not in preview and "categories/brand-new" not in preview
+    assert not (site / "output/tags/brand-new-tag").exists()
