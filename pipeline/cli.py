@@ -20,6 +20,7 @@ from pipeline.cadence.periods import long_date
 from pipeline.cadence.report import as_json, build_report
 from pipeline.content.loader import display_path
 from pipeline.content.model import IsoWeek
+from pipeline.content.schema import WEEKDAYS
 from pipeline.errors import ExitCode, NotesError
 from pipeline.findings import RULES, Level, has_errors
 from pipeline.report import echo_findings, plural
@@ -76,16 +77,23 @@ def cli():
     """
 
 
+def _day(ctx, param, value):
+    return value.date() if value else None
+
+
 @cli.group()
 def new():
-    """Start a new post or weeknote from a template.
+    """Start a new post, weeknote, team or author from a template.
 
     New notes are drafts (status: draft): set status: published when ready.
+    Nothing is ever overwritten.
 
     \b
     Example:
       notes new post --title "Why we publish our roadmap" --author jane-doe
       notes new weeknote --team data-platform --week 2026-W48
+      notes new author --name "Sam Lee" --role "Lead developer"
+      notes new team --name "Data platform" --due friday --member sam-lee
     """
 
 
@@ -134,6 +142,47 @@ def new_weeknote(team, week, authors, summary, settings):
     project = open_project(settings)
     today = project.today.day
     path = scaffold.new_weeknote(project.site, team, week or IsoWeek.of(today), today, authors, summary)
+    click.echo(f"Created {display_path(path)}")
+
+
+@new.command("team")
+@click.option("--name", required=True, help="The team's name, as its page and weeknote titles show it.")
+@click.option("--slug", help="The file name and web address part.  [default: made from --name]")
+@click.option("--cadence", type=click.Choice(["weekly", "fortnightly", "monthly"]), default="weekly",
+              show_default=True, help="How often the team publishes a weeknote.")
+@click.option("--due", type=click.Choice(WEEKDAYS), default="friday", show_default=True,
+              help="The day a note is due, the last such day of each period.")
+@click.option("--member", "members", multiple=True, required=True,
+              help="Author slug of a member (a file in content/authors/); repeat for several.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), callback=_day,
+              help="The first day notes are expected, YYYY-MM-DD.  [default: the first due day after today]")
+@settings_option
+def new_team(name, slug, cadence, due, members, since, settings):
+    """Write content/teams/<slug>.md, with the team's rhythm and a description to fill in.
+
+    \b
+    Example:
+      notes new team --name "Data platform" --member sam-lee --member priya-patel
+      notes new team --name Identity --cadence fortnightly --due thursday --member sam-lee --since 2027-01-07
+    """
+    project = open_project(settings)
+    path = scaffold.new_team(project.site, name, slug, cadence, due, members, since, project.today.day)
+    click.echo(f"Created {display_path(path)}")
+
+
+@new.command("author")
+@click.option("--name", required=True, help="The person's name, as bylines show it.")
+@click.option("--role", default="", help="Their job title.")
+@click.option("--slug", help="The file name and web address part.  [default: made from --name]")
+@settings_option
+def new_author(name, role, slug, settings):
+    """Write content/authors/<slug>.md, with a bio to fill in.
+
+    \b
+    Example:
+      notes new author --name "Jane Doe" --role "Chief Digital Officer"
+    """
+    path = scaffold.new_author(open_project(settings).site, name, slug, role)
     click.echo(f"Created {display_path(path)}")
 
 
@@ -247,10 +296,6 @@ def _fix(targets, options, *, write: bool) -> None:
             click.echo(f"Fixed {count} in {target.source}", err=True)
         else:
             click.echo(lint_fix.unified_diff(target.source, target.text, text), nl=False)
-
-
-def _day(ctx, param, value):
-    return value.date() if value else None
 
 
 today_option = click.option(

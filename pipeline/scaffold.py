@@ -1,9 +1,9 @@
-"""New posts and weeknotes from templates: `notes new`."""
+"""New posts, weeknotes, teams and authors from templates: `notes new`."""
 
 from __future__ import annotations
 
 import difflib
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
@@ -11,6 +11,7 @@ import yaml
 from pipeline.cadence.periods import period_of
 from pipeline.content.loader import Site, display_path
 from pipeline.content.model import IsoWeek, slugify
+from pipeline.content.schema import WEEKDAYS
 from pipeline.errors import NotesError
 
 POST_BODY = """\
@@ -22,8 +23,21 @@ Say what you did, what went wrong and what you will do next.
 """
 
 
+TEAM_BODY = """\
+What the team does and who it works for, in two or three sentences. This is
+the description on the team's page.
+"""
+
+AUTHOR_BODY = """\
+A sentence or two about what you do and what you write about. This is the
+bio on your author page.
+"""
+DEFAULT_SECTIONS = ("What went well", "What we learned", "What's next")
+
+
 class _Dumper(yaml.SafeDumper):
-    """Writes dates as plain text, as people type them (the loader reads them as text)."""
+    """Writes dates as plain text, as people type them (the loader reads them as text), one field a line,
+    and lists on one line ([sam-lee, priya-patel]) as the content contract shows them."""
 
     yaml_implicit_resolvers = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -31,8 +45,12 @@ class _Dumper(yaml.SafeDumper):
     }
 
 
+_Dumper.add_representer(list, lambda dumper, items: dumper.represent_sequence("tag:yaml.org,2002:seq", items,
+                                                                              flow_style=True))
+
+
 def front_matter(fields: dict) -> str:
-    text = yaml.dump(fields, Dumper=_Dumper, sort_keys=False, default_flow_style=None, allow_unicode=True, width=1000)
+    text = yaml.dump(fields, Dumper=_Dumper, sort_keys=False, default_flow_style=False, allow_unicode=True, width=1000)
     return f"---\n{text}---\n"
 
 
@@ -82,6 +100,46 @@ def new_weeknote(site: Site, team_slug: str, week: IsoWeek, today: date, authors
     path = site.content_dir / "weeknotes" / team_slug / f"{week}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     fields = {"date": f"{day:%Y-%m-%d}", "authors": list(authors), "summary": summary, "status": "draft"}
-    sections = team.sections or ("What went well", "What we learned", "What's next")
+    sections = team.sections or DEFAULT_SECTIONS
     body = "\n".join(f"## {heading}\n\n<!-- Write about this here. -->\n" for heading in sections)
     return _write(path, front_matter(fields) + body)
+
+
+def new_team(site: Site, name: str, slug: str | None, cadence: str, due: str, members: tuple[str, ...],
+             since: date | None, today: date) -> Path:
+    """content/teams/<slug>.md; notes are expected from `since`, by default the first due day after today."""
+    slug = _slug_for(slug, name, "team name")
+    require_known(site, "author", members, site.authors)
+    if slug in site.teams:
+        raise NotesError(f"there is already a team '{slug}' (content/teams/{slug}.md); pick another --slug")
+    since = since or _next_weekday(today, due)
+    fields = {"name": name, "cadence": cadence, "due": due, "since": f"{since:%Y-%m-%d}", "members": list(members),
+              "sections": list(DEFAULT_SECTIONS)}
+    path = site.content_dir / "teams" / f"{slug}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return _write(path, front_matter(fields) + TEAM_BODY)
+
+
+def new_author(site: Site, name: str, slug: str | None, role: str) -> Path:
+    """content/authors/<slug>.md, with a bio to fill in."""
+    slug = _slug_for(slug, name, "name")
+    if slug in site.authors:
+        raise NotesError(f"there is already an author '{slug}' (content/authors/{slug}.md); pick another --slug")
+    path = site.content_dir / "authors" / f"{slug}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return _write(path, front_matter({"name": name, "role": role}) + AUTHOR_BODY)
+
+
+def _slug_for(slug: str | None, name: str, what: str) -> str:
+    made = slugify(slug or name)
+    if not made:
+        raise NotesError(f"cannot make a file name from the {what} '{name}': use some letters or digits, or --slug")
+    if slug is not None and made != slug:
+        raise NotesError(f"'{slug}' is not a slug; use lower-case letters, digits and hyphens, like '{made}'")
+    return made
+
+
+def _next_weekday(after: date, weekday: str) -> date:
+    """The first `weekday` (like "friday") after the day `after`."""
+    ahead = (WEEKDAYS.index(weekday) - after.weekday() - 1) % 7 + 1
+    return after + timedelta(days=ahead)

@@ -80,6 +80,34 @@ def test_new_weeknote_defaults_to_this_week(site):
     assert (site / "content/weeknotes/data-platform/2026-W49.md").is_file()  # NOTES_TODAY: tests/conftest.py
 
 
+def test_new_team_writes_a_team_whose_notes_are_expected_from_its_next_due_day(site):
+    result = run("new", "team", "--name", "Benefits & pensions", "--member", "sam-lee", "--member", "jane-doe",
+                 "--cadence", "fortnightly", "--due", "monday")
+    assert (result.exit_code, result.output) == (0, "Created content/teams/benefits-pensions.md\n")
+    assert (site / "content/teams/benefits-pensions.md").read_text() == (
+        "---\nname: Benefits & pensions\ncadence: fortnightly\ndue: monday\n"
+        "since: 2026-12-07\n"  # today is Monday 30 November 2026 (tests/conftest.py): the next Monday after it
+        "members: [sam-lee, jane-doe]\nsections: [What went well, What we learned, What's next]\n---\n"
+        "What the team does and who it works for, in two or three sentences. This is\n"
+        "the description on the team's page.\n"
+    )
+    assert run("lint").output == "Checked 11 files: no problems found.\n"
+    weeknote = run("new", "weeknote", "--team", "benefits-pensions", "--week", "2026-W50")
+    assert weeknote.exit_code == 0, weeknote.output
+
+
+def test_new_author_writes_an_author_file_the_checks_accept(site):
+    result = run("new", "author", "--name", "Siân O'Brien", "--role", "Service owner")
+    assert (result.exit_code, result.output) == (0, "Created content/authors/sian-obrien.md\n")
+    assert (site / "content/authors/sian-obrien.md").read_text() == (
+        "---\nname: Siân O'Brien\nrole: Service owner\n---\n"
+        "A sentence or two about what you do and what you write about. This is the\nbio on your author page.\n"
+    )
+    assert run("lint").output == "Checked 11 files: no problems found.\n"
+    post = run("new", "post", "--title", "Hello", "--author", "sian-obrien", "--date", "2026-12-01")
+    assert post.exit_code == 0, post.output
+
+
 def test_new_never_overwrites(site):
     result = run("new", "weeknote", "--team", "data-platform", "--week", "2026-W47")
     assert result.exit_code == 2
@@ -103,6 +131,18 @@ def test_new_never_overwrites(site):
          "Error: Invalid value for '--week': '2026-W54' is not an ISO week; expected a week like 2026-W48\n"),
         (["new", "post", "--title", "Hiring"],
          "Usage: notes new post [OPTIONS]\nTry 'notes new post --help' for help.\n\nError: Missing option '--author'.\n"),
+        (["new", "team", "--name", "Data platform", "--member", "sam-lee"],
+         "notes: error: there is already a team 'data-platform' (content/teams/data-platform.md); pick another --slug\n"),
+        (["new", "team", "--name", "Identity", "--member", "sam-le"],
+         "notes: error: unknown author 'sam-le': there is no content/authors/sam-le.md; did you mean 'sam-lee'?\n"),
+        (["new", "team", "--name", "Identity", "--member", "sam-lee", "--slug", "Sign In"],
+         "notes: error: 'Sign In' is not a slug; use lower-case letters, digits and hyphens, like 'sign-in'\n"),
+        (["new", "team", "--name", "Identity"],
+         "Usage: notes new team [OPTIONS]\nTry 'notes new team --help' for help.\n\nError: Missing option '--member'.\n"),
+        (["new", "author", "--name", "Jane Doe"],
+         "notes: error: there is already an author 'jane-doe' (content/authors/jane-doe.md); pick another --slug\n"),
+        (["new", "author", "--name", "!!!"],
+         "notes: error: cannot make a file name from the name '!!!': use some letters or digits, or --slug\n"),
     ],
 )
 def test_new_rejects_bad_input_with_exit_2(site, args, message):
