@@ -37,6 +37,11 @@ def measure() -> dict[str, tuple[int, Counter]]:
     return results
 
 
+def from_docs(link: str) -> str:
+    """A rule's link as docs/rules.md reaches it: rules name the repository's own pages from its root."""
+    return link.removeprefix("docs/")
+
+
 def body_of(text: str) -> str:
     return text.split("---\n", 2)[-1].strip()
 
@@ -78,7 +83,7 @@ def main() -> None:
             "",
             f"**What it does:** {rule.summary}",
             "",
-            f"**Why:** {rule.why} [Guidance]({rule.link})",
+            f"**Why:** {rule.why} [Guidance]({from_docs(rule.link)})",
             "",
             "**Flagged:**",
             "",

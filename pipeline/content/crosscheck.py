@@ -43,7 +43,7 @@ def check(site: Site) -> list[Finding]:
     return findings
 
 
-# Pages and folders every build writes, as in the contract's site URLs (ARCHITECTURE.md, docs/site.md).
+# Pages and folders every build writes, as in the contract's site URLs (docs/content.md, docs/site.md).
 _SITE_FILES = frozenset(
     f"{folder}/index.html" if folder else "index.html"
     for folder in ("", "teams", "authors", "tags", "categories", "archives", "subscribe", "cadence", "search",

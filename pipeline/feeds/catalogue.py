@@ -4,7 +4,7 @@ The catalogue is planned before any page is written, so that templates can
 link to feeds (autodiscovery, "Subscribe to this feed", the subscribe page);
 the entries are filled in when the feeds are written.
 
-Addresses (docs/feeds.md, ARCHITECTURE.md):
+Addresses (docs/feeds.md):
     feeds/all.atom.xml  feeds/posts.atom.xml  feeds/weeknotes.atom.xml  feeds/digest.atom.xml
     feeds/teams/<slug>.atom.xml  feeds/authors/<slug>.atom.xml
     feeds/tags/<slug>.atom.xml   feeds/categories/<slug>.atom.xml
