@@ -7,13 +7,24 @@ BIN := $(VENV)/bin
 SASS := theme/node_modules/.bin/sass
 CSS := theme/static/css/notes.css
 
-.PHONY: publish test build serve setup css golden docs budget clean
+.PHONY: publish test test-dates build serve setup css golden docs budget clean
 
 publish: setup
 	$(BIN)/notes publish
 
 test: setup
 	$(BIN)/python -m pytest
+
+# The suite (but the browser tests) on other days than today, under Debian's faketime: test sites pin
+# their day (tests/conftest.py), and this shows nothing else reads the clock. The first day of 2026,
+# the last week of a 53-week ISO year, and the night the clocks go forward in 2035. CI runs it.
+TEST_DAYS := "2026-01-01 08:00:00" "2032-12-30 12:00:00" "2035-03-25 00:30:00"
+test-dates: setup
+	@command -v faketime >/dev/null || { echo "make test-dates needs faketime (apt-get install faketime)"; exit 2; }
+	@for day in $(TEST_DAYS); do \
+	  echo "The suite as of $$day:"; \
+	  faketime "$$day" $(BIN)/python -m pytest -q -p no:cacheprovider --ignore=tests/browser || exit 1; \
+	done
 
 build: setup
 	$(BIN)/notes build
