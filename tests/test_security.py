@@ -8,7 +8,7 @@ import socket
 import pytest
 
 from pipeline.findings import RULES, Level
-from pipeline.pelican.sanitise import Sanitiser
+from pipeline.sanitise import Sanitiser
 from tests.conftest import REPO, make_site, run_in, write
 from tests.test_lint_rules import CONTROL, lint
 

@@ -1,14 +1,12 @@
-"""Markdown to safe HTML with the site's Python-Markdown settings (Pelican's MARKDOWN).
+"""The build's Markdown renderer, made from Pelican's MARKDOWN setting and [tool.notes.lint] allowed_embeds.
 
-Every body and summary passes through the sanitiser (sanitise.py), so pages
-and feeds, which both take their HTML from the reader, never carry script.
+The renderer itself (pipeline/markup.py) knows nothing of Pelican, so that
+`notes email` renders summaries as the site does without loading Pelican.
 """
 
 from __future__ import annotations
 
-from markdown import Markdown
-
-from pipeline.pelican.sanitise import Sanitiser
+from pipeline.markup import Renderer
 
 
 def allowed_embeds(settings: dict) -> tuple[str, ...]:
@@ -20,27 +18,3 @@ def allowed_embeds(settings: dict) -> tuple[str, ...]:
 def renderer_for(settings: dict):
     """The build's shared, cached renderer (rendered.py) when `notes build` made one, else a plain one."""
     return settings.get("NOTES_RENDERED") or Renderer(settings.get("MARKDOWN", {}), allowed_embeds(settings))
-
-
-class Renderer:
-    """One Markdown instance per reader or generator, reset between documents."""
-
-    def __init__(self, markdown: dict, embeds: tuple[str, ...]):
-        extension_configs = markdown.get("extension_configs", {})
-        self._md = Markdown(
-            extensions=list(dict.fromkeys([*markdown.get("extensions", []), *extension_configs])),
-            extension_configs=extension_configs,
-            output_format=markdown.get("output_format", "html5"),
-        )
-        self._sanitiser = Sanitiser(embeds)
-
-    def block(self, text: str) -> str:
-        self._md.reset()
-        return self._sanitiser.clean(self._md.convert(text))
-
-    def inline(self, text: str) -> str:
-        """One paragraph of Markdown as phrasing content, for summaries inside a <p>."""
-        html = self.block(text)
-        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-            html = html[3:-4]
-        return html

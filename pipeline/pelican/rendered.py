@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pipeline.lint.cache import FOLDER, fingerprint, load_entries, save_entries
 from pipeline.parallel import map_shares
-from pipeline.pelican.markup import Renderer
+from pipeline.markup import Renderer
 
 FILE = "html.marshal"
 BLOCK, INLINE = "block", "inline"

@@ -3,7 +3,7 @@
 Markdown passes raw HTML through, so a snippet pasted from a vendor's page can
 carry script. These rules report it as an error, so that it is fixed in the
 source; the Pelican reader also strips it from pages and feeds whatever the
-level (pipeline/pelican/sanitise.py), so lowering a level never makes a page unsafe.
+level (pipeline/sanitise.py), so lowering a level never makes a page unsafe.
 Frames from addresses in [tool.notes.lint] allowed_embeds pass S101.
 
 Source: https://cheatsheetseries.owasp.org/cheatsheets/Cross_Site_Scripting_Prevention_Cheat_Sheet.html
@@ -15,7 +15,7 @@ import re
 
 from pipeline.findings import Level
 from pipeline.lint.checks import Context, Hit, tone_rule
-from pipeline.pelican.sanitise import allowed_embed
+from pipeline.sanitise import allowed_embed
 
 LINK = "docs/reliability.md#raw-html-in-markdown"
 
