@@ -21,9 +21,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from pelican.settings import DEFAULT_CONFIG
-from pelican.utils import slugify
-
 from pipeline.content.model import WEEKNOTE, Note
 
 LEADING_DATE = re.compile(r"\d{4}-\d{2}-\d{2}-")
@@ -41,6 +38,11 @@ def note_specific(note: Note) -> str:
     """
     if note.kind == WEEKNOTE:
         return note.slug
+    # Pelican's own slugify, so that IDs match the slugs Pelican makes; imported here, not at the top,
+    # so that the digest's IDs (and `notes email`, which needs no post's ID) do not load Pelican.
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.utils import slugify
+
     stem = LEADING_DATE.sub("", note.path.stem, count=1) or note.path.stem
     return slugify(stem, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]) or note.slug
 
