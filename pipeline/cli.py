@@ -531,6 +531,66 @@ def deploy(target, endpoint_url, region, delete, dry_run, distribution, output):
         click.echo(line)
 
 
+EMAIL_EXIT_CODES = """\b
+Exit codes:
+  0  sent, previewed, or nothing to send
+  1  the content has errors (notes publish would not publish it)
+  2  bad usage or configuration; the server unreachable, its certificate
+     untrusted, or the login or a message refused (the send log keeps
+     what was sent: run again to send the rest)
+"""
+
+
+@cli.command(epilog=EMAIL_EXIT_CODES)
+@click.option("--week", callback=_iso_week, help="A closed ISO week, like 2026-W49.  [default: last week]")
+@click.option("--dry-run", is_flag=True, help="Write each message to --out as .eml and .html; send nothing.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default="email-preview", show_default=True,
+              help="Folder for --dry-run's messages.")
+@click.option("--list", "lists", multiple=True, metavar="NAME",
+              help="Only this list of [tool.notes.email.lists]; repeat for several.  [default: every list]")
+@click.option("--resend", is_flag=True, help="Send again to lists the send log says have the digest, on purpose.")
+@click.option("--insecure", is_flag=True, help="Send without TLS, to a relay on this machine; never with a password.")
+@click.option("--settings", type=click.Path(dir_okay=False, path_type=Path), default=str(PRODUCTION),
+              show_default=True, help="Pelican settings file; the email links to its SITEURL or FEED_DOMAIN.")
+@today_option
+def email(week, dry_run, out, lists, resend, insecure, settings, today):
+    """Send last week's digest by email, once, to the lists in [tool.notes.email].
+
+    Builds the digest of a closed ISO week from the same model as the
+    digest feed: a site-wide message for lists without a team, and a team's
+    own for lists with one (only in weeks the team published). Each message
+    has an HTML part and a plain-text part. The send log (send_log, commit
+    it) records every message the server accepted, so running again sends
+    nothing twice and finishes what a failed or killed run left. SMTP
+    credentials come from NOTES_SMTP_USERNAME and NOTES_SMTP_PASSWORD only.
+    See docs/email.md.
+
+    \b
+    Example:
+      notes email --dry-run --out /tmp/digest
+      notes email
+      notes email --week 2026-W49 --list all-staff --resend
+    """
+    from pipeline.email import run, sendlog, smtp
+
+    project = open_project(settings, today=today)
+    prepared = run.prepare(project, week, lists)
+    click.echo(run.describe(prepared))
+    log_path = prepared.options.send_log
+    if dry_run:
+        run.preview(prepared, out, sendlog.SendLog.read(log_path), click.echo)
+        click.echo(f"Previewed {len(prepared.mailings)} message(s) in {display_path(out.resolve())}/; sent nothing.")
+        return
+    options = prepared.options
+    server = smtp.Server(options.smtp_host, options.smtp_port, options.smtp_tls, insecure)
+    with sendlog.locked(log_path), smtp.Connection(server, smtp.credentials()) as connection:
+        log = sendlog.SendLog.read(log_path)
+        sent = run.send(prepared, connection, log, resend, click.echo)
+    waiting = len(prepared.mailings) - sent
+    click.echo(f"Sent {plural(sent, 'message')}" + (f" through {server}" if sent else "")
+               + (f"; {waiting} already sent" if waiting else "") + f". Send log: {display_path(log_path)}")
+
+
 @cli.command()
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port on 127.0.0.1.")
 @settings_option

@@ -29,6 +29,22 @@ class Invalid(Exception):
 
 
 @dataclass(frozen=True)
+class Problem:
+    """A problem inside a table-valued option, such as one list of [tool.notes.email.lists]."""
+
+    at: tuple[str, ...]  # the keys below the option, like ("all-staff", "to"): they find the line
+    message: str  # the whole message, naming the key and its table
+
+
+class InvalidTable(Exception):
+    """Problems inside a table-valued option, each reported at its own line."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("; ".join(problem.message for problem in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
 class Option:
     name: str
     convert: Callable[[Any], Any]  # raises Invalid
@@ -67,6 +83,12 @@ class Config:
         values.update(self._values.get(name, {}))
         return MappingProxyType(values)
 
+    def place(self, table: str, key: str) -> str:
+        """Where `key` of [`table`] is written, for a message: 'pyproject.toml:12', or the file alone."""
+        if self.path is None:
+            return PYPROJECT
+        return _Locator(self.path, self.path.read_text(encoding="utf-8")).line(table, key)
+
 
 def load(root: Path) -> Config:
     """Read [tool.notes] from `root`/pyproject.toml; no file or no table means all defaults."""
@@ -101,6 +123,10 @@ def load(root: Path) -> Config:
                 values[table][key] = option.convert(value)
             except Invalid as err:
                 problems.append(f"{place}: '{key}' in [tool.notes.{table}] must be {option.expected}; got {err}")
+            except InvalidTable as err:
+                for problem in err.problems:
+                    *tables, name = (key, *problem.at)
+                    problems.append(f"{where.line('.'.join(['tool.notes', table, *tables]), name)}: {problem.message}")
     if problems:
         raise ConfigError("\n".join(problems))
     return Config(values, path)

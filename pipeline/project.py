@@ -18,6 +18,7 @@ from pipeline.content import rules as _metadata_rules  # noqa: F401 - registers 
 from pipeline.cadence import rules as cadence_rules  # registers the C rules, before config checks codes
 from pipeline.cadence.options import CadenceOptions  # declares [tool.notes.cadence]
 from pipeline.content.frontmatter import ParsedCache
+from pipeline.email import options as _email_options  # noqa: F401 - declares [tool.notes.email]
 from pipeline.content.loader import Site, load_site
 from pipeline.errors import ConfigError
 from pipeline.findings import Finding

@@ -18,6 +18,7 @@ from pelican import signals
 from pipeline import config as notes_config
 from pipeline import project as _project  # noqa: F401 - declares every [tool.notes] table
 from pipeline.content.loader import load_site
+from pipeline.email.options import Signup
 from pipeline.lint.cache import FOLDER
 from pipeline.pelican import cadence_pages, feeds, post_links, redirects, scheduled, site_pages, taxonomies, writer
 from pipeline.pelican.generators import ProfilesGenerator
@@ -49,6 +50,7 @@ def _initialise(pelican) -> None:
     root = Path(settings["PATH"]).resolve().parent  # the settings file's folder, which Pelican resolves PATH against
     if "NOTES_CONFIG" not in settings:
         settings["NOTES_CONFIG"] = notes_config.load(root)  # pyproject.toml sits beside the settings file
+    settings["NOTES_EMAIL_SIGNUP"] = Signup.from_config(settings["NOTES_CONFIG"])  # theme/templates/email_signup.html
     if "bytecode_cache" not in settings["JINJA_ENVIRONMENT"]:
         settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"], "bytecode_cache": _compiled(root, settings)}
 

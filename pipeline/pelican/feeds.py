@@ -27,6 +27,7 @@ from pelican.generators import Generator
 
 from pipeline.content.loader import Site
 from pipeline.content.model import Note
+from pipeline.errors import ConfigError
 from pipeline.feeds import settings as feed_settings
 from pipeline.feeds.catalogue import Subject, fill, plan
 from pipeline.feeds.digest import DIGEST, digest_entries
@@ -37,8 +38,11 @@ from pipeline.feeds.render import FeedRenderer
 from pipeline.feeds.settings import FeedSettings
 from pipeline.feeds.text import absolute_html, xml_safe
 from pipeline.pelican.cadence_pages import build_today
+from pipeline.urls import ARTICLE_FIELDS, SiteUrls
 
 logger = logging.getLogger(__name__)
+# A child of Pelican's logger, so that the build reports its warnings with Pelican's (pipeline/build.py).
+email_logger = logging.getLogger("pelican.notes.email")
 
 DEFAULTS = {
     "SUBSCRIBE_URL": "subscribe/",
@@ -77,6 +81,7 @@ class FeedsGenerator(Generator):
         if not feed_settings.enabled(self.settings):
             return
         started = time.perf_counter()
+        _check_email_links(self.context["articles"], self.settings)
         feeds = self._feeds()
         for feed, entries in feeds.carried:
             if not self._kept(feed, entries):
@@ -211,6 +216,28 @@ def entry_for(article, note: Note | None, settings: FeedSettings, pelican_settin
         category=article.category.slug if getattr(article, "category", None) else None,
         source=note.source,
     )
+
+
+def _check_email_links(articles, settings: dict) -> None:
+    """Warn if `notes email`, which links to notes without Pelican (pipeline/urls.py), would link elsewhere.
+
+    Only for sites that send email; once, for the first note that differs.
+    """
+    if not settings["NOTES_CONFIG"].section("email")["lists"]:
+        return
+    site: Site = settings["NOTES_SITE"]
+    urls = SiteUrls(settings)
+    for article in articles:
+        note = site.note_at(article.source_path)
+        try:
+            ours = urls.note(note) if note is not None else article.url
+        except ConfigError as err:
+            email_logger.warning(f"notes email cannot link to notes: {err}")
+            return
+        if ours != article.url:
+            email_logger.warning(f"notes email would link {note.source} to {ours}, but the site has it at "
+                                 f"{article.url}: use only {ARTICLE_FIELDS} in ARTICLE_URL")
+            return
 
 
 def _subjects(terms: Iterable) -> list[Subject]:
