@@ -579,7 +579,8 @@ def email(week, dry_run, out, lists, resend, insecure, settings, today):
     log_path = prepared.options.send_log
     if dry_run:
         run.preview(prepared, out, sendlog.SendLog.read(log_path), click.echo)
-        click.echo(f"Previewed {len(prepared.mailings)} message(s) in {display_path(out.resolve())}/; sent nothing.")
+        click.echo(f"Previewed {plural(len(prepared.mailings), 'message')} in {display_path(out.resolve())}/; "
+                   "sent nothing.")
         return
     options = prepared.options
     server = smtp.Server(options.smtp_host, options.smtp_port, options.smtp_tls, insecure)

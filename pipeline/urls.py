@@ -17,10 +17,9 @@ from pipeline.content.model import WEEKNOTE, Note
 from pipeline.errors import ConfigError
 
 # Pelican's defaults for the settings read here (pelican.settings.DEFAULT_CONFIG), and the notes plugin's
-# (pipeline/pelican/__init__.py, feeds.py). ARCHIVES_URL has no default in Pelican; the theme links archives/.
+# (pipeline/pelican/__init__.py, feeds.py). ARCHIVES_URL has none in Pelican; the theme links archives/.
 DEFAULTS: dict[str, Any] = {
     "ARTICLE_URL": "{slug}.html",
-    "AUTHOR_URL": "author/{slug}.html",
     "DEFAULT_LANG": "en",
     "MARKDOWN": {
         "extension_configs": {
@@ -64,9 +63,6 @@ class SiteUrls:
 
     def team(self, slug: str) -> str:
         return self["TEAM_URL"].format(slug=slug)
-
-    def author(self, slug: str) -> str:
-        return self["AUTHOR_URL"].format(slug=slug)
 
     @property
     def archives(self) -> str:

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import cli
 
-COMMANDS = [[], ["new", "post"], ["new", "weeknote"], ["lint"], ["cadence"], ["rules"], ["build"], ["publish"], ["deploy"], ["serve"], ["import"]]
+COMMANDS = [[], ["new", "post"], ["new", "weeknote"], ["lint"], ["cadence"], ["rules"], ["build"], ["publish"], ["deploy"], ["email"], ["serve"], ["import"]]
 HEAD = """\
 # The notes command line
 

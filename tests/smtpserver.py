@@ -14,6 +14,7 @@ import email.policy
 import socket
 import ssl
 import threading
+import warnings
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
@@ -23,6 +24,8 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 USERNAME, PASSWORD = "notes-digest", "correct horse battery staple"
+# aiosmtpd 1.4 sets its own deprecated Session.login_data after every login, and warns about it.
+warnings.filterwarnings("ignore", message="Session.login_data is deprecated", category=DeprecationWarning)
 
 
 @dataclass

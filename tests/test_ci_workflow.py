@@ -21,13 +21,14 @@ from pipeline.cli import cli
 from tests.conftest import REPO, write
 
 WORKFLOW = REPO / "docs" / "ci" / "notes.yml"
+EMAIL_WORKFLOW = REPO / "docs" / "ci" / "email.yml"
 HOOKS = REPO / ".pre-commit-hooks.yaml"
 EXPRESSION = re.compile(r"\$\{\{[^}]*\}\}")
 SEPARATORS = {"&&", "||", ";", "|", "&"}
 
 
-def workflow() -> dict:
-    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+def workflow(path=WORKFLOW) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["on"] = data.pop(True)  # YAML 1.1 reads the key `on` as true
     return data
 
@@ -59,8 +60,9 @@ def notes_commands(script: str) -> list[list[str]]:
     return commands
 
 
-def all_notes_commands() -> list[list[str]]:
-    return [args for job in workflow()["jobs"] for step in steps(job) if "run" in step
+def all_notes_commands(path=WORKFLOW) -> list[list[str]]:
+    jobs = workflow(path)["jobs"]
+    return [args for job in jobs.values() for step in job["steps"] if "run" in step
             for args in notes_commands(step["run"])]
 
 
@@ -88,7 +90,7 @@ def check_command(args: list[str]) -> None:
     command.make_context(context.info_name, rest, parent=context.parent)
 
 
-@pytest.mark.parametrize("args", all_notes_commands(), ids=" ".join)
+@pytest.mark.parametrize("args", all_notes_commands() + all_notes_commands(EMAIL_WORKFLOW), ids=" ".join)
 def test_every_notes_command_in_the_workflow_exists_with_its_options(args):
     check_command(args)
 
@@ -122,6 +124,28 @@ def test_the_workflow_runs_what_the_readme_promises():
     assert names.index("notes publish") < credentials < len(names) - 1  # keys exist only for the deploy step
     assert "role-to-assume" in deploy["steps"][credentials]["with"]
     assert names[-1].startswith("notes deploy --to")
+
+
+def test_the_email_workflow_sends_on_monday_morning_after_publishing_and_keeps_the_send_log():
+    """docs/ci/email.yml: publish and deploy, then email with the SMTP secrets, then commit the send log."""
+    email = workflow(EMAIL_WORKFLOW)
+    assert email["on"]["schedule"] == [{"cron": "0 7 * * 1"}] and "workflow_dispatch" in email["on"]
+    assert [" ".join(args[:2]) for args in all_notes_commands(EMAIL_WORKFLOW)] == [
+        "publish", "deploy --to", "email"]
+    job = email["jobs"]["email"]
+    assert job["concurrency"] == workflow()["jobs"]["deploy"]["concurrency"]  # never two publishes at once
+    assert job["permissions"]["contents"] == "write"
+    names = [step.get("uses", "").split("@")[0] or step["run"] for step in job["steps"]]
+    sending = names.index("notes email")
+    assert names.index("notes publish") < sending and names[sending - 1].startswith("notes deploy")
+    assert job["steps"][sending]["env"] == {"NOTES_SMTP_USERNAME": "${{ secrets.NOTES_SMTP_USERNAME }}",
+                                           "NOTES_SMTP_PASSWORD": "${{ secrets.NOTES_SMTP_PASSWORD }}"}
+    commit = job["steps"][sending + 1]
+    assert commit["if"] == "always()" and "git add email-log.json" in commit["run"] and "git push" in commit["run"]
+    # The log it commits is the one notes email writes by default.
+    from pipeline.email.options import SECTION
+
+    assert SECTION.options["send_log"].default == "email-log.json"
 
 
 def test_the_hook_manifest_has_what_pre_commit_requires():

@@ -66,7 +66,7 @@ def test_url_defaults_are_pelicans_and_the_plugins():
     from pipeline import pelican as plugin
     from pipeline.pelican import feeds as feeds_plugin
 
-    for key in ("ARTICLE_URL", "AUTHOR_URL", "DEFAULT_LANG", "MARKDOWN"):
+    for key in ("ARTICLE_URL", "DEFAULT_LANG", "MARKDOWN"):
         assert DEFAULTS[key] == DEFAULT_CONFIG[key], key
     for key in ("WEEKNOTE_URL", "TEAM_URL"):
         assert DEFAULTS[key] == plugin.DEFAULTS[key], key
@@ -111,7 +111,7 @@ def test_dry_run_writes_each_message_and_its_html_and_sends_nothing(demo, tmp_pa
     html = message.get_body(("html",)).get_content().replace("\r\n", "\n")
     assert html.rstrip("\n") == (tmp_path / "preview/digest-2026-w48-all-staff.html").read_text().rstrip("\n")
     assert not (demo / "email-log.json").exists()
-    assert result.output.splitlines()[-1].startswith("Previewed 2 message(s) in ")
+    assert result.output.splitlines()[-1].startswith("Previewed 2 messages in ")
 
 
 def test_the_html_part_has_its_css_inline_a_language_and_no_images(demo, tmp_path):

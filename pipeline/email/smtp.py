@@ -135,4 +135,6 @@ def _why(err: BaseException) -> str:
         return f"no answer in {TIMEOUT} s"
     if isinstance(err, smtplib.SMTPResponseException):
         return _reply(err.smtp_code, err.smtp_error)
-    return err.strerror or str(err) if isinstance(err, OSError) else " ".join(str(err).split()) or type(err).__name__
+    if isinstance(err, OSError) and err.strerror:
+        return err.strerror
+    return " ".join(str(err).split()) or type(err).__name__
