@@ -30,7 +30,7 @@ from pipeline.pelican import rendered, snapshot
 from pipeline.pelican.rendered import RenderedHtml
 from pipeline.pelican.writer import NotesWriter
 from pipeline.progress import Progress, Silent
-from pipeline.project import Project, check, loader_findings, open_project
+from pipeline.project import Checked, Project, check, loader_findings, open_project
 
 
 class NotBuilt(NotesError):
@@ -55,7 +55,7 @@ class Prepared:
     project: Project
     output: Path
     _checking: Background | None = field(default=None, repr=False)
-    _findings: list[Finding] | None = field(default=None, repr=False)
+    _checked: Checked | None = field(default=None, repr=False)
 
     @property
     def settings(self) -> dict:
@@ -63,18 +63,26 @@ class Prepared:
 
     @property
     def checked(self) -> bool:
-        return self._findings is not None or self._checking is None or self._checking.ready()
+        return self._checked is not None or self._checking is None or self._checking.ready()
 
     @property
     def findings(self) -> list[Finding]:
-        """Every finding (metadata, cadence, tone) after the lint policy; waits for the tone checks."""
-        if self._findings is None:
-            self._findings = self._checking.result() if self._checking else check(self.project)
-        return self._findings
+        """Every finding (metadata, cadence, tone) after the lint policy and baseline; waits for the tone checks."""
+        return self._result().findings
+
+    @property
+    def baselined(self) -> int:
+        """How many findings the baseline holds (.notes-baseline.json), which the build does not stop on."""
+        return self._result().baselined
+
+    def _result(self) -> Checked:
+        if self._checked is None:
+            self._checked = self._checking.result() if self._checking else check(self.project)
+        return self._checked
 
     def cancel(self) -> None:
         """Stop the checks still running, when their result is no longer wanted."""
-        if self._checking is not None and self._findings is None:
+        if self._checking is not None and self._checked is None:
             self._checking.cancel()
             self._checking = None
 
@@ -104,7 +112,7 @@ def prepare(settings_path: Path, output: Path | None = None, progress: Progress 
     early = loader_findings(project)
     if has_errors(early) or site.files_checked < parallel.PARALLEL_FROM:
         # Small sites check at once, as a worker would cost more than it saves.
-        return Prepared(project, output, _findings=check(project))
+        return Prepared(project, output, _checked=check(project))
     # One core for the checks: the build keeps the other(s) busy meanwhile.
     return Prepared(project, output, Background(partial(check, project, jobs=1)))
 

@@ -238,8 +238,12 @@ def _codes(ctx, param, value):
 @click.option("--diff", "show_diff", is_flag=True, help="Show the safe swaps as a diff; change nothing.")
 @click.option("--stdin-filename", help="The name to report standard input (-) under.")
 @click.option("--no-cache", is_flag=True, help="Lint every file again, ignoring .notes-cache/.")
+@click.option("--baseline", "record", is_flag=True,
+              help="Record today's tone and cadence findings in .notes-baseline.json; from then on only new ones count.")
+@click.option("--no-baseline", is_flag=True, help="Show the findings .notes-baseline.json holds as well.")
 @settings_option
-def lint(paths, fmt, select, ignore, min_level, want_stats, fix, show_diff, stdin_filename, no_cache, settings):
+def lint(paths, fmt, select, ignore, min_level, want_stats, fix, show_diff, stdin_filename, no_cache, record,
+         no_baseline, settings):
     """Check notes for plain English in GOV.UK style, and content against the contract.
 
     With no PATHS, checks everything in the content folder. PATHS may be files
@@ -247,6 +251,8 @@ def lint(paths, fmt, select, ignore, min_level, want_stats, fix, show_diff, stdi
     content contract; - reads standard input. One line per problem:
     path:line:col: CODE message. Errors exit 1; unreadable input exits 2.
     Rules: notes rules. Config: [tool.notes.lint] in pyproject.toml.
+    Findings held in .notes-baseline.json are counted as baselined and never
+    fail (docs/lint.md#the-baseline).
 
     \b
     Example:
@@ -254,10 +260,14 @@ def lint(paths, fmt, select, ignore, min_level, want_stats, fix, show_diff, stdi
       notes lint content/weeknotes/identity/ --format github
       notes lint draft.md --select T1,T2 --min-level suggestion
       cat draft.md | notes lint - --stats
+      notes lint --baseline
     """
     from pipeline.lint import run as lint_run
 
     project = open_project(settings) if settings.is_file() else None
+    if record and (paths or select or ignore or no_baseline or project is None):
+        raise NotesError("--baseline records every finding of the whole site: run 'notes lint --baseline' "
+                         "in the site's folder, without PATHS, --select, --ignore or --no-baseline")
     options = lint_options(project, select=select)
     options["ignore"] = tuple(options["ignore"]) + ignore  # --ignore adds to the config's list
     if no_cache:
@@ -274,8 +284,18 @@ def lint(paths, fmt, select, ignore, min_level, want_stats, fix, show_diff, stdi
     else:
         targets = lint_run.gather(project, paths, result, stdin=sys.stdin.buffer, stdin_name=stdin_filename)
         findings = lint_run.findings_for(project, targets, options, result, want_stats=want_stats)
+    baseline = project.baseline if project and not no_baseline else None
+    if record:
+        baseline = project.baseline.recorded(findings)
+        baseline.save()
+        click.echo(f"Recorded {plural(len(baseline.entries), 'finding')} in {display_path(baseline.path)}.", err=True)
+    held = formats.Baselined()
+    if baseline is not None:
+        split = baseline.split(findings)
+        whole = not (paths or select or ignore)  # else entries for what was not checked would look stale
+        findings, held = split.new, formats.Baselined(tuple(split.baselined), tuple(split.stale) if whole else ())
     shown = [f for f in findings if f.level >= LEVELS[min_level]]
-    formats.echo(formats.render(fmt, shown, result.files, result.stats))
+    formats.echo(formats.render(fmt, shown, result.files, result.stats, held))
     if any(f.code in UNREADABLE for f in findings):
         raise click.exceptions.Exit(ExitCode.USAGE)
     if has_errors(findings):
@@ -378,15 +398,15 @@ def _check_and_build(settings: Path, output: Path | None, today: date | None = N
         prepared = site_build.prepare(settings, output, progress, today)
         site = prepared.project.site
         if prepared.checked and has_errors(prepared.findings):  # small sites, and metadata errors: known now
-            _not_built(prepared.findings, site.files_checked, progress)
+            _not_built(prepared.findings, site.files_checked, progress, prepared.baselined)
         now = prepared.project.today
         click.echo(f"Building the site with {settings} as of {long_date(now.day)} ({now.source})…")
         try:
             built = site_build.render(prepared, progress)
         except site_build.NotBuilt as failed:
-            _not_built(failed.findings, site.files_checked, progress)
+            _not_built(failed.findings, site.files_checked, progress, prepared.baselined)
     if prepared.findings:
-        echo_findings(prepared.findings, site.files_checked)
+        echo_findings(prepared.findings, site.files_checked, prepared.baselined)
     for warning in built.warnings:
         click.echo(f"pelican: warning: {warning}", err=True)
     kept = built.pages - built.rendered
@@ -394,13 +414,13 @@ def _check_and_build(settings: Path, output: Path | None, today: date | None = N
         f"Built {built.pages} pages" + (f" ({built.rendered} rendered, {kept} kept from the last build)" if kept else "")
         + f" and {built.feeds} feeds from {len(site.notes)} notes into {display_path(built.output)}/"
         f" in {built.seconds:.1f} s: {plural(_count(prepared.findings, Level.WARNING) + len(built.warnings), 'warning')},"
-        " 0 errors."
+        " 0 errors" + (f", {prepared.baselined} baselined." if prepared.baselined else ".")
     )
 
 
-def _not_built(findings, files: int, progress) -> NoReturn:
+def _not_built(findings, files: int, progress, baselined: int) -> NoReturn:
     progress.done()
-    echo_findings(findings, files)
+    echo_findings(findings, files, baselined)
     click.echo("Not built: fix the errors above, then run the command again.", err=True)
     raise click.exceptions.Exit(ExitCode.CONTENT)
 

@@ -23,6 +23,7 @@ from pipeline.content.loader import Site, load_site
 from pipeline.errors import ConfigError
 from pipeline.findings import Finding
 from pipeline.lint import policy  # also declares [tool.notes.lint] before config is read
+from pipeline.lint.baseline import Baseline
 from pipeline.lint.cache import FOLDER
 from pipeline import settings as settings_files
 
@@ -52,6 +53,19 @@ class Project:
     @property
     def content_dir(self) -> Path:
         return Path(self.settings["PATH"])
+
+    @cached_property
+    def baseline(self) -> Baseline:
+        """The findings `.notes-baseline.json` holds, which never stop a build (pipeline/lint/baseline.py)."""
+        return Baseline.load(self.root)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What the checks found: the findings that count, and how many more the baseline holds."""
+
+    findings: list[Finding]
+    baselined: int = 0
 
 
 def open_project(settings_path: Path, *, for_build: bool = False, today: date | None = None) -> Project:
@@ -83,13 +97,15 @@ def lint_options(project: Project | None, **overrides) -> dict:
     return options
 
 
-def check(project: Project, options: dict | None = None, *, jobs: int | None = None) -> list[Finding]:
-    """Every finding about the project's content (metadata, cadence, tone), after the lint policy."""
+def check(project: Project, options: dict | None = None, *, jobs: int | None = None) -> Checked:
+    """Every finding about the project's content (metadata, cadence, tone), after the lint policy and baseline."""
     from pipeline.lint.run import LintRun, lint_project  # the tone rules load only when checking
 
-    return lint_project(project, options if options is not None else lint_options(project), LintRun(), jobs=jobs)
+    found = lint_project(project, options if options is not None else lint_options(project), LintRun(), jobs=jobs)
+    split = project.baseline.split(found)
+    return Checked(split.new, len(split.baselined))
 
 
 def loader_findings(project: Project) -> list[Finding]:
-    """The metadata and cadence findings, known as soon as the content is loaded, after the lint policy."""
-    return sorted(policy.apply(list(project.site.findings), lint_options(project)))
+    """The metadata and cadence findings, known as soon as the content is loaded, after the lint policy and baseline."""
+    return project.baseline.split(sorted(policy.apply(list(project.site.findings), lint_options(project)))).new

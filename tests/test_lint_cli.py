@@ -43,7 +43,7 @@ def test_json_output_is_the_documented_schema(draft):
     assert json.loads(result.output) == {
         "version": 1,
         "files": 1,
-        "summary": {"error": 0, "warning": 2, "suggestion": 0},
+        "summary": {"error": 0, "warning": 2, "suggestion": 0, "baselined": 0},
         "findings": [
             {"path": "draft.md", "line": 5, "column": 9, "code": "T101", "rule": "words-to-avoid", "level": "warning",
              "message": "'utilise' is a word to avoid in GOV.UK style: write 'use'",

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import dataclass
 
 import click
 
 from pipeline import __version__
 from pipeline.findings import RULES, Finding, Level
+from pipeline.lint.baseline import FILE as BASELINE_FILE
+from pipeline.lint.baseline import Entry
 from pipeline.lint.rules.readability import Stats
 from pipeline.report import finding_line, summary_line
 
@@ -22,40 +25,60 @@ SARIF_LEVELS = {Level.ERROR: "error", Level.WARNING: "warning", Level.SUGGESTION
 GITHUB_LEVELS = {Level.ERROR: "error", Level.WARNING: "warning", Level.SUGGESTION: "notice"}
 
 
-def render(fmt: str, findings: list[Finding], files: int, stats: dict[str, Stats]) -> str:
-    return {"text": text, "json": as_json, "github": github, "sarif": sarif}[fmt](findings, files, stats)
+@dataclass(frozen=True)
+class Baselined:
+    """What .notes-baseline.json held back: findings that do not count, and entries that matched nothing."""
+
+    findings: tuple[Finding, ...] = ()
+    stale: tuple[Entry, ...] = ()
 
 
-def text(findings: list[Finding], files: int, stats: dict[str, Stats]) -> str:
+def render(fmt: str, findings: list[Finding], files: int, stats: dict[str, Stats], held: Baselined = Baselined()) -> str:
+    return {"text": text, "json": as_json, "github": github, "sarif": sarif}[fmt](findings, files, stats, held)
+
+
+def text(findings: list[Finding], files: int, stats: dict[str, Stats], held: Baselined) -> str:
     lines = [finding_line(f) for f in findings]
     if stats:
         lines += ["", "Readability (Flesch reading ease: higher is easier; aim for 60 or more):"]
         width = max(len(s) for s in stats)
         lines += [f"  {source:<{width}}  {s.words:>5} words  {s.average_sentence:>5.1f} words a sentence  "
                   f"Flesch {s.flesch:>5.1f}" for source, s in stats.items()]
-    lines.append(summary_line(findings, files))
+    lines.append(summary_line(findings, files, len(held.findings)))
+    if held.stale:
+        lines.append(stale_line(len(held.stale)))
     return "\n".join(lines)
 
 
-def as_json(findings: list[Finding], files: int, stats: dict[str, Stats]) -> str:
+def stale_line(count: int) -> str:
+    one = count == 1
+    return (f"{count} {'entry' if one else 'entries'} in {BASELINE_FILE} no longer {'occurs' if one else 'occur'}: "
+            f"notes lint --baseline drops {'it' if one else 'them'}.")
+
+
+def as_json(findings: list[Finding], files: int, stats: dict[str, Stats], held: Baselined) -> str:
     counts = Counter(str(f.level) for f in findings)
     data = {
         "version": JSON_VERSION,
         "files": files,
-        "summary": {level: counts.get(level, 0) for level in ("error", "warning", "suggestion")},
+        "summary": {**{level: counts.get(level, 0) for level in ("error", "warning", "suggestion")},
+                    "baselined": len(held.findings)},
         "findings": [
             {"path": f.path, "line": f.line, "column": f.col, "code": f.code, "rule": _rule_name(f.code),
              "level": str(f.level), "message": f.message, "url": _rule_link(f.code)}
             for f in findings
         ],
     }
+    if held.stale:
+        data["stale_baseline"] = [{"path": e.path, "code": e.code, "text": e.text, "occurrence": e.occurrence}
+                                  for e in held.stale]
     if stats:
         data["stats"] = {source: {"words": s.words, "sentences": s.sentences, "average_sentence_words": s.average_sentence,
                                   "flesch_reading_ease": s.flesch} for source, s in stats.items()}
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 
-def github(findings: list[Finding], files: int, stats: dict[str, Stats]) -> str:
+def github(findings: list[Finding], files: int, stats: dict[str, Stats], held: Baselined) -> str:
     """Workflow commands: GitHub Actions shows each as an annotation on the file and line."""
 
     def escape(value: str, property_: bool = False) -> str:
@@ -69,8 +92,9 @@ def github(findings: list[Finding], files: int, stats: dict[str, Stats]) -> str:
     )
 
 
-def sarif(findings: list[Finding], files: int, stats: dict[str, Stats]) -> str:
-    used = sorted({f.code for f in findings})
+def sarif(findings: list[Finding], files: int, stats: dict[str, Stats], held: Baselined) -> str:
+    """SARIF 2.1.0; findings the baseline holds are results suppressed externally, as code scanning expects."""
+    used = sorted({f.code for f in (*findings, *held.findings)})
     rules = [
         {"id": code, "name": _rule_name(code),
          "shortDescription": {"text": RULES[code].summary}, "fullDescription": {"text": RULES[code].why},
@@ -82,8 +106,9 @@ def sarif(findings: list[Finding], files: int, stats: dict[str, Stats]) -> str:
         {"ruleId": f.code, **({"ruleIndex": index[f.code]} if f.code in index else {}),
          "level": SARIF_LEVELS[f.level], "message": {"text": f.message},
          "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.path},
-                                             "region": {"startLine": f.line, "startColumn": f.col}}}]}
-        for f in findings
+                                             "region": {"startLine": f.line, "startColumn": f.col}}}],
+         **({"suppressions": [{"kind": "external", "justification": f"in {BASELINE_FILE}"}]} if baselined else {})}
+        for f, baselined in [*((f, False) for f in findings), *((f, True) for f in held.findings)]
     ]
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
