@@ -186,40 +186,87 @@ def new_author(name, role, slug, settings):
     click.echo(f"Created {display_path(path)}")
 
 
+def _fields(ctx, param, value):
+    from pipeline.importers.reading import FIELDS
+
+    mapping = {}
+    for item in value:
+        name, equals, source = item.partition("=")
+        if not equals or name.strip() not in FIELDS or not source.strip():
+            raise click.BadParameter(f"'{item}' is not NOTE_FIELD=SOURCE_FIELD, like summary=description; "
+                                     f"NOTE_FIELD is one of {', '.join(FIELDS)}")
+        mapping[name.strip()] = source.strip()
+    return mapping
+
+
+def _old_url(ctx, param, value):
+    from datetime import datetime
+
+    from pipeline.importers.addresses import Values, python
+
+    if value is not None:
+        try:
+            python(value, Values(datetime(2019, 6, 3), "a-slug", "A title", "a-slug", "a-slug"))
+        except ValueError as err:
+            raise click.BadParameter(f"'{value}' uses {err}: use {{date}}, {{date:%Y}}, {{year}}, {{month}}, {{day}}, "
+                                     "{week}, {slug}, {stem}, {path} or {title}") from None
+    return value
+
+
 @cli.command("import")
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--from", "fmt", type=click.Choice(["wordpress", "jekyll", "hugo", "pelican", "auto"]), default="auto",
-              show_default=True, help="The format of the sources; auto tells for each file, and says what it found.")
+@click.option("--from", "fmt", default="auto", show_default=True,
+              type=click.Choice(["wordpress", "jekyll", "hugo", "pelican", "eleventy", "lume", "markdown", "auto"]),
+              help="The format of the sources; auto tells from each site's settings file, or each file.")
 @click.option("--kind", type=click.Choice(["post", "weeknote"]), default="post", show_default=True,
               help="Import as posts, or as weeknotes of --team.")
 @click.option("--team", help="Team slug (a file in content/teams/) for --kind weeknote.")
 @click.option("--author", help="Author slug for every imported note, instead of the authors the sources name.")
+@click.option("--date-field", metavar="NAME", help="The front-matter field that holds each note's date, like week_ending.")
+@click.option("--field", "fields", multiple=True, callback=_fields, metavar="NOTE=SOURCE",
+              help="Read a note's field from another source field, like summary=description; repeat for several.")
+@click.option("--old-url", callback=_old_url, metavar="PATTERN",
+              help="Each note's address on the old site, like '/week/{date}/' or '/{date:%Y}/{slug}/', for a redirect.")
+@click.option("--no-baseline", is_flag=True, help="Do not add the imported notes' findings to .notes-baseline.json.")
 @click.option("--dry-run", is_flag=True, help="Print the plan; write nothing.")
 @settings_option
-def import_(sources, fmt, kind, team, author, dry_run, settings):
-    """Bring notes in from WordPress, Jekyll, Hugo or Pelican.
+def import_(sources, fmt, kind, team, author, date_field, fields, old_url, no_baseline, dry_run, settings):
+    """Bring an archive in from WordPress, Jekyll, Hugo, Pelican, Eleventy, Lume or a folder of Markdown.
 
-    SOURCES are WordPress export (WXR) files, or note files and folders.
-    Authors are matched to content/authors/ by slug or name, or created.
-    Old addresses become aliases with redirect pages, and a WordPress guid or
-    an explicit id stays the feed entry ID. Nothing is overwritten: a note
-    imported before is unchanged, and a collision is reported. The imported
-    files are then checked as notes lint does. A source that cannot be read
-    exits 2. Formats and field mappings: docs/import.md.
+    SOURCES are WordPress export (WXR) files, note files, or folders: a whole
+    site's folder is best, as its settings file (pelicanconf.py, _config.yml,
+    hugo.toml…) says where its dates, addresses and images are. Authors are
+    matched to content/authors/ by slug or name, or created. Old addresses
+    become aliases with redirect pages; images and files the notes link to
+    are copied into content/images/; template tags are converted or left out
+    and reported. Nothing is overwritten. The imported notes' tone findings
+    go into the baseline, so the archive builds at once. The report counts
+    first, then lists what needs a person. Nothing imported exits 1; a source
+    that cannot be read exits 2. Formats and options: docs/import.md.
 
     \b
     Example:
       notes import export.xml --dry-run
-      notes import ~/old-blog/_posts --from jekyll --author jane-doe
-      notes import ~/hugo/content/weeknotes --kind weeknote --team data-platform
+      notes import ~/old-blog --from jekyll --author jane-doe
+      notes import ~/weeknotes/src --from lume --date-field week_ending --kind weeknote --team data-platform
+      notes import ~/notes --from markdown --field summary=description --old-url '/week/{date}/'
     """
     from pipeline.importers import report
     from pipeline.importers.plan import Choices
-    from pipeline.importers.run import import_notes
+    from pipeline.importers.reading import Options
+    from pipeline.importers.run import import_notes, nothing_imported
 
-    outcome = import_notes(open_project(settings), list(sources), fmt, Choices(kind, team, author), dry_run)
+    if date_field:
+        fields = {**fields, "date": date_field}
+    options = Options(fields=fields, old_url=old_url)
+    outcome = import_notes(open_project(settings), list(sources), fmt, Choices(kind, team, author), dry_run, options,
+                           baseline=not no_baseline)
     for line in report.lines(outcome):
         click.echo(line)
+    failure = nothing_imported(outcome)
+    if failure is not None:
+        click.echo(f"notes: error: {failure}", err=True)
+        raise click.exceptions.Exit(failure.exit_code)
 
 
 def _codes(ctx, param, value):

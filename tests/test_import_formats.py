@@ -16,6 +16,7 @@ FIXTURES = REPO / "tests" / "fixtures" / "import"
 
 JEKYLL = {
     # The offset in the date is kept; the old address is Jekyll's default, from _config.yml's `permalink: date`.
+    # {{ site.baseurl }} goes, as addresses start at the root; {% include %} is left out (and reported).
     "posts/2019-06-03-moving-the-case-database.md": """\
 ---
 title: Moving the case database
@@ -27,9 +28,9 @@ category: Engineering
 status: published
 aliases: [/engineering/2019/06/03/moving-the-case-database.html]
 ---
-We moved the case database over one weekend. {% include note.html %}
+We moved the case database over one weekend.
 
-Read the [runbook]({{ site.baseurl }}/runbook/) we followed.
+Read the [runbook](/runbook/) we followed.
 """,
     # No offset: read in the site's time zone. `published: false` is a draft; permalink and redirect_from are aliases.
     "posts/2019-06-10-weekly-update.md": """\
@@ -67,7 +68,8 @@ We delivered four of the six things we planned.
 
 The new search, because we found more content than we expected.
 """,
-    # TOML front matter, a page bundle named by its folder, a draft, and an explicit id kept for feeds.
+    # TOML front matter, a page bundle named by its folder, a draft, and an explicit id kept for feeds. The figure
+    # shortcode becomes an image; plan.png is not beside the note in the fixture, so it is reported, not copied.
     "posts/2019-09-30-next-quarter.md": """\
 ---
 title: Plans for the next quarter
@@ -81,11 +83,12 @@ aliases: [/posts/next-quarter/, /old/next-quarter]
 ---
 We will finish the new search first.
 
-{{< figure src="plan.png" alt="The plan" >}}
+![The plan](plan.png)
 """,
 }
 
 PELICAN = {
+    # {filename}/standards-list.md names a note that was not imported: the link goes, its text stays (reported).
     "posts/2019-08-01-open-standards.md": """\
 ---
 title: Why we use open standards
@@ -98,7 +101,7 @@ status: published
 slug: open-standards
 aliases: [/open-standards.html]
 ---
-Open standards let us change suppliers. See [our list]({filename}/standards-list.md).
+Open standards let us change suppliers. See our list.
 """,
     "posts/2019-08-05-testing-our-backups.md": """\
 ---
@@ -140,35 +143,54 @@ def test_each_format_writes_its_notes_whole(root, args, expected):
     assert _added(root, before) == expected
 
 
-def test_the_report_names_what_needs_attention_and_counts_check_findings(root):
+def test_the_report_counts_first_then_groups_what_needs_a_person(root):
     result = run_in(root, "import", "old/jekyll", "old/hugo")
     assert result.exit_code == 0
     assert result.output == """\
-Detected jekyll: old/jekyll/_posts/2019-06-03-moving-the-case-database.md
-Detected jekyll: old/jekyll/_posts/2019-06-10-weekly-update.md
-Detected hugo: old/hugo/content/posts/quarterly-review.md
-Detected hugo: old/hugo/content/posts/next-quarter/index.md
-Created content/posts/2019-06-03-moving-the-case-database.md from old/jekyll/_posts/2019-06-03-moving-the-case-database.md
-Created content/posts/2019-06-10-weekly-update.md from old/jekyll/_posts/2019-06-10-weekly-update.md
-Created content/posts/2019-07-01-quarterly-review.md from old/hugo/content/posts/quarterly-review.md
-Created content/posts/2019-09-30-next-quarter.md from old/hugo/content/posts/next-quarter/index.md
+Read 4 files (2 hugo, 2 jekyll, detected).
+old/jekyll/_config.yml: permalink
+Hugo site old/hugo: no hugo.toml found, so Hugo's defaults are used
+Imported 4 notes (2 drafts); 0 unchanged, 0 skipped.
+Images and files copied: 0; old addresses kept as redirects: 7; template tags converted: 2, left out: 1.
+Baseline: 3 findings of the checks in the imported notes added to .notes-baseline.json; notes build does not stop \
+on them, and notes lint --no-baseline shows them.
 
-Needs attention:
-  content/posts/2019-06-03-moving-the-case-database.md
-    Liquid tag {% include %}: Python-Markdown shows it as text
-    Liquid {{ site.baseurl }}: Python-Markdown shows it as text
-  content/posts/2019-06-10-weekly-update.md
-    summary taken from the first paragraph: check it says what the note is about
-    image without alt text: /assets/backup-chart.png
-    checks: T507 image-alt-text (error) ×1
-  content/posts/2019-07-01-quarterly-review.md
-    checks: T101 words-to-avoid (warning) ×2
-  content/posts/2019-09-30-next-quarter.md
-    Hugo shortcode {{< figure >}}: rewrite it in Markdown or remove it
+Needs a person:
 
-Imported 4 notes (0 unchanged, 0 skipped, 4 need attention).
-Errors in the checks stop notes build until they are fixed: notes lint shows where.
+Missing images and files (2)
+  content/posts/2019-06-10-weekly-update.md:12: /assets/backup-chart.png was not found in old/jekyll: copy the file \
+into content/images/ and link to it there
+  content/posts/2019-09-30-next-quarter.md:13: plan.png was not found in old/hugo: copy the file into \
+content/images/ and link to it there
+
+Template tags left out (1)
+  content/posts/2019-06-03-moving-the-case-database.md:11: Liquid tag {% include %} left out: Python-Markdown \
+would show it as text
+
+Imported as drafts (2)
+  content/posts/2019-06-10-weekly-update.md: not published on the old Jekyll site (published: false)
+  content/posts/2019-09-30-next-quarter.md: a draft on the old Hugo site
+
+Summaries to check (1)
+  content/posts/2019-06-10-weekly-update.md: summary taken from the first paragraph: check it says what the note \
+is about
+
+Images without alt text (1)
+  content/posts/2019-06-10-weekly-update.md: image without alt text: /assets/backup-chart.png
 """
+
+
+def test_without_the_baseline_the_report_counts_findings_by_rule_and_names_the_errors(root):
+    result = run_in(root, "import", "old/jekyll", "old/hugo", "--no-baseline")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert "Checks: T101 words-to-avoid ×2, T507 image-alt-text ×1 (not baselined: --no-baseline)." in lines
+    assert lines[-2:] == [
+        "Errors that stop notes build until they are fixed (1)",
+        "  content/posts/2019-06-10-weekly-update.md:12:1: T507 image has no alt text: describe what it shows, or "
+        "why it is there",
+    ]
+    assert not (root / ".notes-baseline.json").exists()
 
 
 def test_imported_notes_pass_the_content_contract(root, monkeypatch):
@@ -230,14 +252,16 @@ def test_a_week_the_team_already_has_is_reported_and_never_overwritten(root):
     write(root / "old/w47-again.md", "Title: Week 47 again\nDate: 2026-11-18\nAuthor: Sam Lee\n\nAgain.\n")
     result = run_in(root, "import", "old/w47.md", "old/w47-again.md", "--from", "pelican",
                     "--kind", "weeknote", "--team", "data-platform")
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # nothing came in
     assert existing.read_text() == before
-    skipped = [line for line in result.output.splitlines() if line.startswith("Skipped")]
-    assert skipped == [
-        "Skipped old/w47-again.md: team data-platform already has a weeknote for 2026-W47: "
+    lines = result.output.splitlines()
+    assert lines[lines.index("Skipped (2)") + 1:] == [
+        "  old/w47-again.md: team data-platform already has a weeknote for 2026-W47: "
         "content/weeknotes/data-platform/2026-W47.md",
-        "Skipped old/w47.md: team data-platform already has a weeknote for 2026-W47: "
+        "  old/w47.md: team data-platform already has a weeknote for 2026-W47: "
         "content/weeknotes/data-platform/2026-W47.md",
+        "notes: error: nothing imported from 2 files: 2 skipped because team data-platform already has a weeknote "
+        "for 2026-W47: content/weeknotes/data-platform/2026-W47.md; they are in content/ already: nothing to do",
     ]
 
 

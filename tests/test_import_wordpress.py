@@ -35,7 +35,9 @@ People tell us what works for them.
 We fixed the **letters** first. Read [how we rewrote them](https://blog.example.gov.uk/2019/04/02/letters/).
 """
 
-# The old address is the new one (/2019/11/20/naive-roadmaps/): no alias is needed.
+# The old address is the new one (/2019/11/20/naive-roadmaps/): no alias is needed. The uploaded roadmap.png is
+# beside the export (wp-content/uploads/), so it is copied in; wall.jpg is not, so it stays and is reported. The
+# [caption] keeps its image and caption, and the [gallery] is left out.
 ROADMAPS = """\
 ---
 title: Naïve roadmaps, and what replaced them
@@ -50,11 +52,11 @@ id: https://blog.example.gov.uk/?p=102
 ---
 Our first roadmap was a list of dates. Nobody believed it, and we stopped reading it ourselves.
 
-![The roadmap as three columns: now, next and later](https://blog.example.gov.uk/wp-content/uploads/2019/11/roadmap.png)
+![The roadmap as three columns: now, next and later](/images/2019/11/roadmap.png)
 
-[caption id="attachment\\_7" align="alignnone"]![](https://blog.example.gov.uk/wp-content/uploads/2019/11/wall.jpg) The wall in our office[/caption]
+![](https://blog.example.gov.uk/wp-content/uploads/2019/11/wall.jpg)
 
-[gallery ids="7,8"]
+The wall in our office
 
 [Embedded content from www.youtube.com](https://www.youtube.com/embed/abc123)
 """
@@ -74,29 +76,44 @@ A draft about our plans for next year.
 """
 
 REPORT = """\
-Detected wordpress: old/wordpress/export.xml
-Created content/authors/sian-evans.md: new author Siân Evans; add their role and a bio
-Created content/posts/2019-05-14-cafe-conversations.md from old/wordpress/export.xml post 101 (Café conversations: how we meet users)
-Created content/posts/2019-11-20-naive-roadmaps.md from old/wordpress/export.xml post 102 (Naïve roadmaps, and what replaced them)
-Created content/posts/2020-01-06-ce-qui-vient-ensuite.md from old/wordpress/export.xml post 103 (Ce qui vient ensuite)
-Skipped old/wordpress/export.xml post 104 (roadmap.png): a media file, not a post
-Skipped old/wordpress/export.xml post 2 (About this blog): a WordPress page, not a post
+Read 1 file (1 wordpress, detected).
+Imported 3 notes (1 draft) and 1 new author; 0 unchanged, 2 skipped.
+Images and files copied: 1; old addresses kept as redirects: 1; template tags converted: 1, left out: 1.
+Baseline: 1 finding of the checks in the imported notes added to .notes-baseline.json; notes build does not stop \
+on them, and notes lint --no-baseline shows them.
 
-Needs attention:
-  content/posts/2019-11-20-naive-roadmaps.md
-    summary taken from the first paragraph: check it says what the note is about
-    WordPress shortcode [caption]: rewrite it in Markdown or remove it
-    WordPress shortcode [gallery]: rewrite it in Markdown or remove it
-    embedded media replaced by a link: https://www.youtube.com/embed/abc123
-    image still on the old site: https://blog.example.gov.uk/wp-content/uploads/2019/11/roadmap.png
-    image still on the old site: https://blog.example.gov.uk/wp-content/uploads/2019/11/wall.jpg
-    image without alt text: https://blog.example.gov.uk/wp-content/uploads/2019/11/wall.jpg
-    checks: T507 image-alt-text (error) ×1
-  content/posts/2020-01-06-ce-qui-vient-ensuite.md
-    summary taken from the first paragraph: check it says what the note is about
+Needs a person:
 
-Imported 3 notes and 1 new author (0 unchanged, 2 skipped, 2 need attention).
-Errors in the checks stop notes build until they are fixed: notes lint shows where.
+Missing images and files (1)
+  content/posts/2019-11-20-naive-roadmaps.md:16: https://blog.example.gov.uk/wp-content/uploads/2019/11/wall.jpg \
+was not found in old/wordpress: copy the file into content/images/ and link to it there
+
+Template tags left out (1)
+  content/posts/2019-11-20-naive-roadmaps.md: WordPress shortcode [gallery] left out: Python-Markdown would show it \
+as text
+
+Imported as drafts (1)
+  content/posts/2020-01-06-ce-qui-vient-ensuite.md: draft on WordPress
+
+Summaries to check (2)
+  content/posts/2019-11-20-naive-roadmaps.md: summary taken from the first paragraph: check it says what the note \
+is about
+  content/posts/2020-01-06-ce-qui-vient-ensuite.md: summary taken from the first paragraph: check it says what the \
+note is about
+
+Images without alt text (1)
+  content/posts/2019-11-20-naive-roadmaps.md: image without alt text: \
+https://blog.example.gov.uk/wp-content/uploads/2019/11/wall.jpg
+
+Embedded media replaced by a link (1)
+  content/posts/2019-11-20-naive-roadmaps.md: embedded media replaced by a link: https://www.youtube.com/embed/abc123
+
+New authors: add their role and a bio (1)
+  content/authors/sian-evans.md: Siân Evans
+
+Skipped (2)
+  old/wordpress/export.xml post 104 (roadmap.png): a media file, not a post
+  old/wordpress/export.xml post 2 (About this blog): a WordPress page, not a post
 """
 
 
@@ -123,6 +140,8 @@ def test_import_writes_posts_and_new_authors_whole(root):
         "posts/2019-11-20-naive-roadmaps.md": ROADMAPS,
         "posts/2020-01-06-ce-qui-vient-ensuite.md": DRAFT,
     }
+    assert (root / "content/images/2019/11/roadmap.png").read_bytes() == (
+        FIXTURES / "wordpress/wp-content/uploads/2019/11/roadmap.png").read_bytes()
 
 
 def test_importing_twice_creates_nothing(root):
@@ -131,7 +150,9 @@ def test_importing_twice_creates_nothing(root):
     again = run_in(root, "import", EXPORT, "--from", "wordpress")
     assert again.exit_code == 0
     assert _content(root) == before
-    assert again.output.splitlines()[:3] == [
+    assert again.output.splitlines()[1] == "Imported 0 notes (0 drafts); 3 unchanged, 2 skipped."
+    dry = run_in(root, "import", EXPORT, "--dry-run").output.splitlines()
+    assert dry[1:4] == [
         "Unchanged content/posts/2019-05-14-cafe-conversations.md from old/wordpress/export.xml post 101 "
         "(Café conversations: how we meet users)",
         "Unchanged content/posts/2019-11-20-naive-roadmaps.md from old/wordpress/export.xml post 102 "
@@ -139,15 +160,15 @@ def test_importing_twice_creates_nothing(root):
         "Unchanged content/posts/2020-01-06-ce-qui-vient-ensuite.md from old/wordpress/export.xml post 103 "
         "(Ce qui vient ensuite)",
     ]
-    assert again.output.endswith("Imported 0 notes (3 unchanged, 2 skipped, 0 need attention).\n")
 
 
 def test_a_note_imported_before_is_found_by_its_guid_after_it_was_edited_and_renamed(root):
     assert run_in(root, "import", EXPORT).exit_code == 0
     old = root / "content/posts/2019-05-14-cafe-conversations.md"
     old.rename(root / "content/posts/2019-05-14-cafe-mornings.md")
-    again = run_in(root, "import", EXPORT)
+    again = run_in(root, "import", EXPORT, "--dry-run")
     assert "Unchanged content/posts/2019-05-14-cafe-mornings.md from old/wordpress/export.xml post 101" in again.output
+    assert run_in(root, "import", EXPORT).exit_code == 0
     assert not old.exists()
 
 
@@ -157,11 +178,20 @@ def test_dry_run_writes_nothing_and_prints_the_plan(root):
     assert result.exit_code == 0
     assert _content(root) == before
     lines = result.output.splitlines()
-    assert lines[1] == "Would create content/authors/sian-evans.md: new author Siân Evans; add their role and a bio"
-    assert "checks:" not in result.output  # nothing written, so nothing checked
-    assert lines[-1] == (
-        "Dry run: would import 3 notes and 1 new author (0 unchanged, 2 skipped, 2 need attention); nothing was written."
-    )
+    assert lines[1:6] == [
+        "Would create content/authors/sian-evans.md: new author Siân Evans",
+        "Would create content/posts/2019-05-14-cafe-conversations.md from old/wordpress/export.xml post 101 "
+        "(Café conversations: how we meet users)",
+        "Would create content/posts/2019-11-20-naive-roadmaps.md from old/wordpress/export.xml post 102 "
+        "(Naïve roadmaps, and what replaced them)",
+        "Would create content/posts/2020-01-06-ce-qui-vient-ensuite.md from old/wordpress/export.xml post 103 "
+        "(Ce qui vient ensuite)",
+        "Would copy old/wordpress/wp-content/uploads/2019/11/roadmap.png to content/images/2019/11/roadmap.png",
+    ]
+    assert lines[6] == "Would import 3 notes (1 draft) and 1 new author; 0 unchanged, 2 skipped."
+    assert "Baseline" not in result.output  # nothing written, so nothing checked
+    assert lines[-1] == "Dry run: nothing was written."
+    assert not (root / "content/images").exists()
 
 
 def test_a_different_note_at_the_same_file_is_a_collision_and_is_kept(root):
@@ -170,7 +200,7 @@ def test_a_different_note_at_the_same_file_is_a_collision_and_is_kept(root):
     result = run_in(root, "import", EXPORT)
     assert result.exit_code == 0
     assert (
-        "Skipped old/wordpress/export.xml post 101 (Café conversations: how we meet users): "
+        "  old/wordpress/export.xml post 101 (Café conversations: how we meet users): "
         "content/posts/2019-05-14-cafe-conversations.md already exists and holds another note; "
         "notes import never overwrites\n"
     ) in result.output

@@ -1,9 +1,10 @@
-"""Hugo: Markdown files with YAML (`---`) or TOML (`+++`) front matter.
+"""Hugo: Markdown files with YAML (`---`) or TOML (`+++`) front matter, under the site's content folder.
 
-The old address of a page is its `url`, else `/<section>/<slug>/` when the
-file sits in a Hugo `content/<section>/` folder (Hugo's default permalinks),
-plus its `aliases`. A page bundle (`<slug>/index.md`) is named by its folder.
-`lastmod` is not kept: a note is dated once, and feeds date entries by it.
+The old address of a page is its `url`, else the site's `[permalinks]`
+pattern for its section (hugo.toml or config.toml), else Hugo's default
+`/<section>/<slug>/`, plus its `aliases`. A page bundle (`<slug>/index.md`)
+is named by its folder, and its images beside it are copied in. `lastmod`
+is not kept: a note is dated once, and feeds date entries by it.
 """
 
 from __future__ import annotations
@@ -11,76 +12,63 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pipeline.content.loader import display_path
-from pipeline.importers.records import Imported, Person, Skipped
-from pipeline.importers.text import (
-    feed_id,
-    front_matter,
-    images_without_alt,
-    listed,
-    parse_date,
-    people,
-    read_text,
-    summary_from,
-)
+from pipeline.importers import addresses
+from pipeline.importers.reading import Flavour, read as read_note
+from pipeline.importers.records import Imported, Notice, Skipped
+from pipeline.importers.sites import SourceSite
+from pipeline.importers.text import listed
 
-# Hugo shortcodes, {{< name … >}} and {{% name … %}}, which Python-Markdown would print as text.
-SHORTCODE = re.compile(r"\{\{[<%]\s*/?\s*([\w-]+)[^}]*[>%]\}\}")
 MORE = re.compile(r"\n\s*<!--\s*more\s*-->\s*\n")  # Hugo's manual summary divider
 
 
-def read(path: Path) -> Imported | Skipped:
-    if path.stem == "_index":
-        return Skipped(display_path(path), "a Hugo section's list page (_index.md), not a post")
-    meta, body = front_matter(read_text(path), path)
-    meta = {str(key).lower(): value for key, value in meta.items()}  # Hugo's keys are case-insensitive
-    title = str(meta.get("title") or "").strip()
-    if not title:
-        return Skipped(display_path(path), "it has no title")
-    day = parse_date(meta.get("date") or meta.get("publishdate"))
-    if day is None:
-        return Skipped(display_path(path), "it has no date, or one that is not ISO 8601")
-    slug = str(meta.get("slug") or (path.parent.name if path.stem == "index" else path.stem))
-    summary = " ".join(str(meta.get("summary") or meta.get("description") or "").split())
-    derived = not summary
-    if derived and MORE.search(body):
-        summary = " ".join(MORE.split(body, 1)[0].split())
-    body = MORE.sub("\n\n", body)
-    categories = listed(meta.get("categories"))
-    explicit_id = str(meta.get("id") or "")
-    attention = [f"Hugo shortcode {{{{< {name} >}}}}: rewrite it in Markdown or remove it"
-                 for name in dict.fromkeys(SHORTCODE.findall(body))]
-    attention += [f"image without alt text: {src}" for src in images_without_alt(body)]
-    entry_id = feed_id(explicit_id, attention)
-    return Imported(
-        source=display_path(path),
-        format="hugo",
-        title=title,
-        date=day,
-        authors=tuple(Person(a, a) for a in people(meta.get("authors") or meta.get("author"))),
-        body=body,
-        summary=summary or summary_from(body),
-        summary_derived=derived,
-        status="draft" if meta.get("draft") is True else "published",
-        tags=tuple(listed(meta.get("tags")) + categories[1:]),
-        category=categories[0] if categories else None,
-        slug=slug,
-        urls=(*_address(path, meta, slug), *(_rooted(a) for a in listed(meta.get("aliases")))),
-        id=entry_id,
-        attention=tuple(attention),
-    )
+class Hugo(Flavour):
+    name = "hugo"
+    dialect = "hugo"
+    date_keys = ("date", "publishdate")
+    summary_keys = ("summary", "description")
+    lower_keys = True
+
+    def skip(self, path: Path, meta: dict, site: SourceSite) -> str | None:
+        return "a Hugo section's list page (_index.md), not a post" if path.stem == "_index" else None
+
+    def prepare(self, path: Path, body: str) -> tuple[str, str, list[Notice]]:
+        parts = MORE.split(body, 1)
+        return (MORE.sub("\n\n", body), parts[0], []) if len(parts) == 2 else (body, "", [])
+
+    def slug(self, path, meta, rest, title, site) -> str:
+        return path.parent.name if path.stem == "index" else path.stem
+
+    def addresses(self, path: Path, meta: dict, site: SourceSite, values: addresses.Values) -> list[str]:
+        stem = path.parent.name if path.stem == "index" else path.stem
+        values = addresses.Values(values.day, values.slug, values.title, stem, values.path, values.section,
+                                  values.categories)
+        aliases = [site.base_path + addresses.rooted(a) for a in listed(meta.get("aliases"))]
+        if meta.get("url"):
+            return [site.base_path + addresses.rooted(str(meta["url"])), *aliases]
+        pattern = _permalink(site.values.get("permalinks"), values.section)
+        if pattern:
+            return [site.base_path + addresses.hugo(pattern, values), *aliases]
+        if not values.section:
+            return aliases
+        ugly = site.values.get("uglyurls") is True
+        return [site.base_path + (f"/{values.section}/{values.slug}.html" if ugly else f"/{values.section}/{values.slug}/"),
+                *aliases]
+
+    def keys(self, path: Path, site: SourceSite) -> tuple[str, ...]:
+        own = super().keys(path, site)
+        if path.stem != "index":
+            return own
+        return (*own, *(key.removesuffix("/index") for key in own if key.endswith("/index")), path.parent.name)
 
 
-def _address(path: Path, meta: dict, slug: str) -> tuple[str, ...]:
-    if meta.get("url"):
-        return (_rooted(str(meta["url"])),)
-    parts = path.parts
-    if "content" in parts[:-2]:
-        section = parts[len(parts) - 1 - parts[::-1].index("content") + 1]
-        return (f"/{section}/{slug}/",)
-    return ()
+def _permalink(permalinks, section: str) -> str | None:
+    """The pattern for pages of `section`: [permalinks] posts = …, or (Hugo 0.120) [permalinks.page] posts = …."""
+    if not isinstance(permalinks, dict) or not section:
+        return None
+    page = permalinks.get("page")
+    pattern = (page.get(section) if isinstance(page, dict) else None) or permalinks.get(section)
+    return str(pattern) if isinstance(pattern, str) else None
 
 
-def _rooted(address: str) -> str:
-    """Hugo lets a url or alias leave out the leading slash; it means the same."""
-    return address if "://" in address or address.startswith("/") else f"/{address}"
+def read(path: Path, site: SourceSite, options) -> Imported | Skipped:
+    return read_note(path, site, options, Hugo())

@@ -1,112 +1,123 @@
-"""Jekyll: `_posts/YYYY-MM-DD-slug.md` (or .markdown, .html) and `_drafts/slug.md`, with YAML front matter.
+"""Jekyll: `_posts/YYYY-MM-DD-slug.md` (or .markdown, .html), `_drafts/slug.md` and collections, with YAML front matter.
 
-The old address of a post is its `permalink`, else the site's permalink
-style from `_config.yml` beside `_posts/` (Jekyll's `date` style if none),
-plus any `redirect_from` (the jekyll-redirect-from plugin).
+The old address of a post is its `permalink`, else its collection's
+permalink, else the site's permalink style from `_config.yml` (Jekyll's
+`date` style if none), plus any `redirect_from` (jekyll-redirect-from).
+Front matter defaults from `_config.yml` apply beneath each post's own, and
+authors named by key in `_data/authors.yml` get the name given there.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-import yaml
-
-from pipeline.content.loader import display_path
+from pipeline.importers import addresses
 from pipeline.importers.html import to_markdown
-from pipeline.importers.records import Imported, Person, Skipped
-from pipeline.importers.text import (
-    feed_id,
-    front_matter,
-    images_without_alt,
-    listed,
-    parse_date,
-    people,
-    read_text,
-    slug_of,
-    summary_from,
-)
+from pipeline.importers.reading import Flavour, read as read_note
+from pipeline.importers.records import EMBED, Imported, Notice, Person, Skipped
+from pipeline.importers.sites import SourceSite, data_file
+from pipeline.importers.text import listed
 
-POST_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-(.+)\.(md|markdown|html)")
-# Liquid: {% tag … %} and {{ output }}, which Python-Markdown would print as text.
-LIQUID = re.compile(r"\{%-?\s*(\w+)[^%]*%\}|\{\{-?\s*([^}]*?)\s*-?\}\}")
-# Jekyll's named permalink styles (jekyllrb.com/docs/permalinks/).
-STYLES = {
-    "date": "/:categories/:year/:month/:day/:title:output_ext",
-    "pretty": "/:categories/:year/:month/:day/:title/",
-    "ordinal": "/:categories/:year/:y_day/:title:output_ext",
-    "none": "/:categories/:title:output_ext",
-}
+POST_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-(.+)")
 
 
-def read(path: Path) -> Imported | Skipped:
-    text = read_text(path)
-    meta, body = front_matter(text, path)
-    drafted = "_drafts" in path.parts
-    named = POST_NAME.fullmatch(path.name)
-    if not named and not drafted:
-        return Skipped(display_path(path), "a Jekyll post's file name must be YYYY-MM-DD-slug.md")
-    slug = named[2] if named else path.stem
-    day = parse_date(meta.get("date")) or (parse_date(named[1]) if named else None)
-    if day is None:
-        return Skipped(display_path(path), "it has no date: give it 'date:' in its front matter")
-    if path.suffix == ".html":
-        body, embedded = to_markdown(body)
-    else:
-        embedded = []
-    title = str(meta.get("title") or slug.replace("-", " ").capitalize())
-    categories = listed(meta.get("categories") or meta.get("category"))
-    excerpt = " ".join(str(meta.get("excerpt") or "").split())
-    attention = [f"Liquid {'tag {% ' + tag + ' %}' if tag else '{{ ' + out + ' }}'}: Python-Markdown shows it as text"
-                 for tag, out in dict.fromkeys(LIQUID.findall(body))]
-    attention += [f"embedded media replaced by a link: {src}" for src in embedded]
-    attention += [f"image without alt text: {src}" for src in images_without_alt(body)]
-    explicit_id = str(meta.get("id") or "")
-    entry_id = feed_id(explicit_id, attention)
-    return Imported(
-        source=display_path(path),
-        format="jekyll",
-        title=title,
-        date=day,
-        authors=tuple(Person(a, a) for a in people(meta.get("authors") or meta.get("author"))),
-        body=body,
-        summary=excerpt or summary_from(body),
-        summary_derived=not excerpt,
-        status="draft" if drafted or meta.get("published") is False else "published",
-        tags=tuple(t for t in listed(meta.get("tags")) + categories[1:]),
-        category=categories[0] if categories else None,
-        slug=str(meta.get("slug") or slug),
-        urls=(_permalink(path, meta, day, slug, categories), *listed(meta.get("redirect_from"))),
-        id=entry_id,
-        attention=tuple(attention),
-    )
+class Jekyll(Flavour):
+    name = "jekyll"
+    dialect = "liquid"
+    summary_keys = ("excerpt", "description", "summary")
+
+    def defaults(self, path: Path, site: SourceSite) -> dict:
+        """`defaults` in _config.yml whose scope (a path, a type) takes in this file, later ones winning."""
+        relative = _relative(path, site)
+        kind = self._collection(path, site) or "pages"
+        values: dict = {}
+        for rule in site.values.get("defaults") or []:
+            if not isinstance(rule, dict) or not isinstance(rule.get("values"), dict):
+                continue
+            scope = rule.get("scope") if isinstance(rule.get("scope"), dict) else {}
+            where = str(scope.get("path") or "").strip("/")
+            if (not where or relative == where or relative.startswith(where + "/")) and scope.get("type") in (None, kind):
+                values.update(rule["values"])
+        return values
+
+    def skip(self, path: Path, meta: dict, site: SourceSite) -> str | None:
+        if POST_NAME.fullmatch(path.stem) or "_drafts" in path.parts:
+            return None
+        if self._collection(path, site) in (site.values.get("collections") or {}):
+            return None  # a document of a collection, which needs no date in its name
+        return "a Jekyll post's file name must be YYYY-MM-DD-slug.md"
+
+    def name_date(self, path: Path, site: SourceSite) -> tuple[date | None, str]:
+        named = POST_NAME.fullmatch(path.stem)
+        return (date.fromisoformat(named[1]), named[2]) if named and _real(named[1]) else (None, path.stem)
+
+    def prepare(self, path: Path, body: str) -> tuple[str, str, list[Notice]]:
+        if path.suffix != ".html":
+            return body, "", []
+        markdown, embedded = to_markdown(body)
+        return markdown, "", [Notice(EMBED, f"embedded media replaced by a link: {src}") for src in embedded]
+
+    def draft(self, path: Path, meta: dict) -> str | None:
+        if "_drafts" in path.parts:
+            return "a draft on the old Jekyll site (in _drafts/)"
+        return "not published on the old Jekyll site (published: false)" if meta.get("published") is False else None
+
+    def slug(self, path, meta, rest, title, site) -> str:
+        return rest or path.stem
+
+    def addresses(self, path: Path, meta: dict, site: SourceSite, values: addresses.Values) -> list[str]:
+        collection = self._collection(path, site)
+        settings = (site.values.get("collections") or {}).get(collection) if collection != "posts" else None
+        pattern = (meta.get("permalink") or (settings.get("permalink") if isinstance(settings, dict) else None)
+                   or site.values.get("permalink") or "date")
+        values = addresses.Values(values.day, values.slug, values.title, path.stem,
+                                  _relative(path, site).removeprefix(f"_{collection}/").rsplit(".", 1)[0],
+                                  categories=values.categories)
+        return [site.base_path + addresses.jekyll(str(pattern), values),
+                *(site.base_path + addresses.rooted(a) for a in listed(meta.get("redirect_from")))]
+
+    def keys(self, path: Path, site: SourceSite) -> tuple[str, ...]:
+        relative = _relative(path, site)
+        stem = relative.rsplit(".", 1)[0].removeprefix("_posts/").removeprefix("_drafts/")
+        return relative, stem, path.stem
+
+    def person(self, name: str, site: SourceSite) -> Person:
+        """An author by key in _data/authors.yml has the name given there."""
+        entry = _authors(site).get(name)
+        return Person(name, str(entry.get("name") or name)) if isinstance(entry, dict) else Person(name, name)
+
+    def default_author(self, site: SourceSite) -> object:
+        return site.values.get("author")
+
+    def _collection(self, path: Path, site: SourceSite) -> str:
+        """'posts', or the collection a file in `_<name>/` belongs to."""
+        first = _relative(path, site).split("/", 1)[0]
+        return first[1:] if first.startswith("_") and first not in ("_drafts",) else "posts"
 
 
-def _permalink(path: Path, meta: dict, day: date | datetime, slug: str, categories: tuple[str, ...]) -> str:
-    """The post's address on the Jekyll site: /:categories/:year/:month/:day/:title.html by default."""
-    pattern = str(meta.get("permalink") or _site_permalink(path))
-    pattern = STYLES.get(pattern, pattern)
-    values = {
-        ":categories": "/".join(dict.fromkeys(c.lower() for c in categories)),
-        ":year": f"{day:%Y}", ":short_year": f"{day:%y}", ":month": f"{day:%m}", ":i_month": str(day.month),
-        ":day": f"{day:%d}", ":i_day": str(day.day), ":y_day": f"{day:%j}",
-        ":title": slug, ":slug": slug_of(str(meta.get("slug") or slug)), ":output_ext": ".html",
-    }
-    # Longest names first, so that :i_month is not read as :i followed by _month.
-    for name in sorted(values, key=len, reverse=True):
-        pattern = pattern.replace(name, values[name])
-    return "/" + re.sub(r"/{2,}", "/", pattern).lstrip("/")
+def _authors(site: SourceSite) -> dict:
+    if "_authors" not in site.values:
+        site.values["_authors"] = data_file(site.root / "_data" / "authors.yml") or data_file(
+            site.root / "_data" / "authors.yaml")
+    return site.values["_authors"]
 
 
-def _site_permalink(path: Path) -> str:
-    """`permalink` from the site's _config.yml, beside the _posts or _drafts folder."""
-    for folder in path.parents:
-        if folder.name in ("_posts", "_drafts"):
-            config = folder.parent / "_config.yml"
-            try:
-                settings = yaml.safe_load(config.read_text(encoding="utf-8")) if config.is_file() else None
-            except (OSError, UnicodeDecodeError, yaml.YAMLError):
-                settings = None  # a site setting we cannot read: Jekyll's default, as Jekyll would not build either
-            return str(settings.get("permalink") or "date") if isinstance(settings, dict) else "date"
-    return "date"
+def _relative(path: Path, site: SourceSite) -> str:
+    try:
+        return path.resolve().relative_to(site.root.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def _real(day: str) -> bool:
+    try:
+        date.fromisoformat(day)
+    except ValueError:
+        return False
+    return True
+
+
+def read(path: Path, site: SourceSite, options) -> Imported | Skipped:
+    return read_note(path, site, options, Jekyll())

@@ -1,4 +1,9 @@
-"""Reading source files, and the text work every format shares: dates, summaries, slugs, images."""
+"""Reading source files, and the text work every format shares: dates, summaries, slugs, bylines, images.
+
+Source files obey the limits notes themselves do: none over 4 MB is read, and
+front matter whose YAML aliases would expand past 4 MB is refused before any
+value is used, so a kilobyte of aliases cannot become a 400 MB note.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,9 @@ import tomllib
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 
-from pipeline.content.frontmatter import DocumentError, decode, parse
+from pipeline.content.frontmatter import MAX_BYTES, DocumentError, decode, parse
 from pipeline.content.loader import display_path
-from pipeline.content.model import slugify
+from pipeline.content.model import IsoWeek, slugify
 from pipeline.content.schema import URI
 from pipeline.importers.records import SourceError
 
@@ -35,12 +40,23 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 SUMMARY_WORDS = 50  # the contract's longest summary (T506)
 
 
+class Refused(Exception):
+    """A source file notes will not import, for the reason given: it is skipped and reported."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
 def read_text(path: Path) -> str:
-    """A source file's text: UTF-8, with a BOM and Windows line endings allowed."""
+    """A source file's text: UTF-8, with a BOM and Windows line endings allowed; none over 4 MB."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            raw = file.read(MAX_BYTES + 1)  # never more than a note may be, however big the file
     except OSError as err:
         raise SourceError(f"{display_path(path)}: cannot read the file: {err.strerror}") from None
+    if len(raw) > MAX_BYTES:
+        raise Refused(f"it is larger than the {MAX_BYTES // (1024 * 1024)} MB a note may be")
     try:
         return decode(raw, display_path(path))
     except DocumentError as err:
@@ -62,7 +78,36 @@ def front_matter(text: str, path: Path) -> tuple[dict, str]:
         doc = parse(text, path, display_path(path))
     except DocumentError as err:
         raise SourceError(_located(err)) from None
+    if expanded_size(doc.meta) > MAX_BYTES:
+        raise Refused(f"its front matter's YAML aliases expand to more than the {MAX_BYTES // (1024 * 1024)} MB "
+                      "a note may be")
     return doc.meta, doc.body
+
+
+def expanded_size(value, budget: int = MAX_BYTES) -> int:
+    """About how many characters `value` takes written out, with YAML aliases expanded; past `budget`, budget + 1.
+
+    A YAML alias is the same object as its anchor, so each object is counted
+    once (by id) and then reused: linear in the document, however many times
+    it repeats. An object that contains itself counts as too big.
+    """
+    sizes: dict[int, int] = {}
+
+    def size(item) -> int:
+        key = id(item)
+        if key in sizes:
+            return sizes[key]
+        sizes[key] = budget + 1  # until counted: an object met again inside itself is too big
+        if isinstance(item, dict):
+            total = 1 + sum(size(k) + size(v) for k, v in item.items())
+        elif isinstance(item, (list, tuple)):
+            total = 1 + sum(size(v) for v in item)
+        else:
+            total = len(item) if isinstance(item, str) else 1
+        sizes[key] = min(total, budget + 1)
+        return sizes[key]
+
+    return size(value)
 
 
 def _located(err: DocumentError) -> str:
@@ -132,10 +177,64 @@ def images_without_alt(body: str) -> list[str]:
     return found
 
 
+# Between the names of a byline: "Owain, Samantha, Lucinda and Laura", "Sam & Priya", "Jane Doe; Sam Lee".
+BYLINE_SEPARATOR = re.compile(r"\s*(?:[,;&]|\band\b)\s*(?:and\b\s*)?", re.IGNORECASE)
+
+
 def people(value) -> tuple[str, ...]:
-    """Authors: a list of names or keys, or one ('author: Sam Lee' is one person, not two)."""
+    """Authors: a list of names or keys, or a byline ('Owain, Samantha and Laura' is three people)."""
     items = value if isinstance(value, list) else [value] if value else []
-    return tuple(dict.fromkeys(str(item).strip() for item in items if str(item).strip()))
+    items = [item.get("name", "") if isinstance(item, dict) else item for item in items]  # {name: …, url: …}
+    names = [name for item in items for name in BYLINE_SEPARATOR.split(str(item))]
+    return tuple(dict.fromkeys(name.strip() for name in names if name.strip()))
+
+
+# The start of a summary or body that stands in for text nobody wrote yet:
+#   "TODO Put a broad summary here", "TBC", "todo: write this", "Lorem ipsum dolor"    placeholders
+#   "Todo lists that work", "Placeholders in forms confuse people"                    not
+PLACEHOLDER = re.compile(
+    r"\W*(?:(?:TODO|TBC|TBD|TK|FIXME|XXX|WIP)\b|(?i:todo|tbc|tbd)\s*(?:[:.!-]|$)|(?i:lorem ipsum|placeholder text)\b)")
+PLACEHOLDER_BODY_WORDS = 50  # a longer body that starts "TODO" is a note with a to-do list in it
+
+
+def placeholder(text: str, *, body: bool = False) -> bool:
+    """Whether `text` (a summary, or with `body` a note's body) is empty or a placeholder like 'TODO…'."""
+    text = text.strip()
+    if not text:
+        return True
+    return bool(PLACEHOLDER.match(text)) and (not body or len(text.split()) <= PLACEHOLDER_BODY_WORDS)
+
+
+# A Markdown heading of level 1 on the body's first line that has text: a title written in the body.
+FIRST_HEADING = re.compile(r"\s*#[ \t]+(?P<title>[^\n]+?)[ \t#]*(?:\n|$)")
+
+
+def heading_title(body: str) -> tuple[str, str]:
+    """The title of a body that starts with a '# Title' heading, and the body without it; else ('', body)."""
+    match = FIRST_HEADING.match(body)
+    return (match["title"], body[match.end():].lstrip("\n")) if match else ("", body)
+
+
+# Dates in file names: 2019-06-03.md, 2019-06-03-slug.md, 2019-06-03_slug.md (Lume), 2019-W23.md (an ISO week).
+NAME_DATE = re.compile(r"(?P<day>\d{4}-\d{2}-\d{2})(?:[-_](?P<rest>.+))?")
+NAME_WEEK = re.compile(r"(?P<week>\d{4}-W\d{2})(?:[-_](?P<rest>.+))?", re.IGNORECASE)
+
+
+def name_date(stem: str) -> tuple[date | None, str]:
+    """The date a file name starts with (an ISO week is its Monday) and the rest of the name; else (None, stem)."""
+    match = NAME_DATE.fullmatch(stem)
+    if match:
+        try:
+            return date.fromisoformat(match["day"]), match["rest"] or ""
+        except ValueError:
+            return None, stem
+    match = NAME_WEEK.fullmatch(stem)
+    if match:
+        try:
+            return IsoWeek.parse(match["week"].upper()).monday, match["rest"] or ""
+        except ValueError:
+            return None, stem
+    return None, stem
 
 
 def listed(value) -> tuple[str, ...]:

@@ -4,11 +4,18 @@ WXR is RSS 2.0 with WordPress's own elements. It is untrusted XML, so it is
 parsed with defusedxml, which refuses entity expansion and external entities.
 Only items of type `post` become notes; pages, media and menu items are
 skipped with a reason. Comments and custom fields are not imported.
+
+Shortcodes are read before the HTML becomes Markdown: [caption] keeps its
+image and caption, [embed] and [youtube] become links, any other is left
+out and reported. Co-authors (the Co-Authors Plus plugin's `author` terms)
+join the post's author. Images on the blog's own address are looked for in
+`wp-content/uploads/` (or `uploads/`) beside the export, and copied in.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,8 +27,11 @@ from defusedxml.ElementTree import parse
 from pipeline.content.loader import display_path
 from pipeline.content.schema import URI
 from pipeline.importers.html import autop, to_markdown
-from pipeline.importers.records import Imported, Person, Reading, Skipped, SourceError
-from pipeline.importers.text import images_without_alt, parse_date, summary_from, utc
+from pipeline.importers.records import (
+    ALT, DRAFT, EMBED, OTHER, TAG, Imported, Notice, Person, Reading, Skipped, SourceError,
+)
+from pipeline.importers.sites import SourceSite
+from pipeline.importers.text import images_without_alt, parse_date, placeholder, summary_from, utc
 
 # Namespaces by what they are; the export version (1.0, 1.1, 1.2) varies.
 NAMESPACES = (
@@ -34,7 +44,15 @@ NAMESPACES = (
 #   [gallery ids="1,2"] -> gallery     [caption id="a" align="alignnone"] -> caption
 #   [embed]https://…[/embed] -> embed   [contact-form-7 id="5"] -> contact-form-7
 #   [a link](https://x) -> no           [1] -> no          [/caption] -> no
-SHORTCODE = re.compile(r"\[([a-z][a-z0-9_-]*)(?=[\s\]/])[^\]\n]*\](?![(\[:])")
+SHORTCODE = re.compile(r"\[([a-z][a-z0-9_-]*)(?=[\s\]/])([^\]\n]*)\](?![(\[:])")
+CLOSING = re.compile(r"\[/([a-z][a-z0-9_-]*)\]")
+PAIRED = re.compile(r"\[(caption|embed)\b[^\]]*\](.*?)\[/\1\]", re.DOTALL)
+ARGUMENT_URL = re.compile(r"(https?://\S+?)[\]\s\"']")
+# Shortcodes of WordPress and its common plugins; any other [word] without attributes or a closing tag is
+# text ("[sic]"), as WordPress shows an unregistered shortcode as it is.
+KNOWN_SHORTCODES = {"gallery", "caption", "wp_caption", "embed", "audio", "video", "playlist", "youtube", "vimeo",
+                    "tweet", "twitter", "gist", "soundcloud", "googlemaps", "slideshare", "instagram", "code",
+                    "sourcecode", "latex", "contact-form", "contact-form-7", "button", "table"}
 STATUSES = {"publish": "published", "future": "published", "draft": "draft", "pending": "draft", "private": "draft"}
 UNCATEGORISED = "uncategorized"
 SKIPPED_TYPES = {"page": "a WordPress page, not a post", "attachment": "a media file, not a post"}
@@ -57,7 +75,7 @@ def _fields(element: Element) -> dict[str, str]:
     return fields
 
 
-def read(path: Path) -> Reading:
+def read(path: Path, site: SourceSite, options=None) -> Reading:
     try:
         root = parse(path).getroot()
     except ParseError as err:
@@ -75,10 +93,14 @@ def read(path: Path) -> Reading:
         raise SourceError(f"{display_path(path)}: not a WordPress export (WXR): it has no <wp:wxr_version>; "
                           "export from Tools → Export in WordPress")
     people = _authors(channel)
-    site_host = urlsplit(_fields(channel).get("wp:base_site_url", "")).hostname
-    reading = Reading()
+    for key in ("wp:base_site_url", "wp:base_blog_url", "link"):
+        site.address(_fields(channel).get(key, ""))
+    site.base_path = ""  # WordPress's links are whole URLs: a path under the blog's address is its own
+    site.static = [(site.root, "/"), (site.root / "uploads", "/wp-content/uploads")]
+    reading = Reading(files=1)
     for item in channel.iter("item"):
-        note = _note(path, item, people, site_host)
+        note = _note(path, item, people)
+        note = replace(note, site=site) if isinstance(note, Imported) else note
         (reading.notes if isinstance(note, Imported) else reading.skipped).append(note)
     return reading
 
@@ -94,7 +116,7 @@ def _authors(channel: Element) -> dict[str, str]:
     return people
 
 
-def _note(path: Path, item: Element, people: dict[str, str], site_host: str | None) -> Imported | Skipped:
+def _note(path: Path, item: Element, people: dict[str, str]) -> Imported | Skipped:
     fields = _fields(item)
     title = fields.get("title", "")
     source = f"{display_path(path)} post {fields.get('wp:post_id', '?')}" + (f" ({title})" if title else "")
@@ -110,44 +132,93 @@ def _note(path: Path, item: Element, people: dict[str, str], site_host: str | No
     if day is None:
         return Skipped(source, f"its date '{fields.get('wp:post_date', '')}' is not a date")
 
-    html = fields.get("content:encoded", "")
-    attention = [f"WordPress shortcode [{name}]: rewrite it in Markdown or remove it"
-                 for name in dict.fromkeys(SHORTCODE.findall(html))]
+    html, converted, attention = _shortcodes(fields.get("content:encoded", ""))
     body, embedded = to_markdown(autop(html))
-    attention += [f"embedded media replaced by a link: {src}" for src in embedded]
-    attention += [f"image still on the old site: {src}" for src in re.findall(r"!\[[^\]]*\]\(([^)\s]+)", body)
-                  if site_host and urlsplit(src).hostname == site_host]
-    attention += [f"image without alt text: {src}" for src in images_without_alt(body)]
+    attention += [Notice(EMBED, f"embedded media replaced by a link: {src}") for src in embedded]
+    attention += [Notice(ALT, f"image without alt text: {src}") for src in images_without_alt(body)]
+    status = STATUSES[wp_status]
     if wp_status == "private":
-        attention.append("private on WordPress: imported as a draft")
+        attention.append(Notice(DRAFT, "private on WordPress: imported as a draft"))
+    elif status == "draft":
+        attention.append(Notice(DRAFT, f"{wp_status} on WordPress"))
+    if placeholder(body, body=True) and status != "draft":
+        attention.append(Notice(DRAFT, "its text is " + ("empty" if not body.strip() else "a placeholder")
+                                + ": imported as a draft"))
+        status = "draft"
 
     excerpt = " ".join(to_markdown(fields["excerpt:encoded"])[0].split()) if fields.get("excerpt:encoded") else ""
     guid = fields.get("guid", "")
     if guid and not URI.fullmatch(guid):
-        attention.append(f"guid '{guid}' is not a URI: feeds give the note a new ID, so readers may see it again")
+        attention.append(Notice(OTHER, f"guid '{guid}' is not a URI: feeds give the note a new ID, "
+                                       "so readers may see it again"))
     login = fields.get("dc:creator", "")
     terms = _terms(item)
     categories = [name for domain, nicename, name in terms if domain == "category" and nicename != UNCATEGORISED]
     tags = [name for domain, _, name in terms if domain == "post_tag"]
     if len(categories) > 1:
-        attention.append(f"WordPress categories {', '.join(categories)}: a note has one, so the others are tags")
+        attention.append(Notice(OTHER, f"WordPress categories {', '.join(categories)}: a note has one, "
+                                       "so the others are tags"))
+    # Co-Authors Plus keeps every author of a post as a term of its 'author' taxonomy.
+    coauthors = [(nicename.removeprefix("cap-"), name) for domain, nicename, name in terms if domain == "author"]
+    authors = [(login, people.get(login) or login)] if login else []
+    authors += [(key, people.get(key) or people.get(name) or name) for key, name in coauthors]
     return Imported(
         source=source,
         format="wordpress",
         title=title,
         date=day,
-        authors=(Person(login, people.get(login) or login),) if login else (),
+        authors=tuple(dict.fromkeys(Person(key, name) for key, name in authors if key or name)),
         body=body,
         summary=excerpt or summary_from(body),
         summary_derived=not excerpt,
-        status=STATUSES[wp_status],
+        status=status,
         tags=tuple(dict.fromkeys(tags + categories[1:])),
         category=categories[0] if categories else None,
         slug=fields.get("wp:post_name", ""),
         urls=(fields["link"],) if wp_status == "publish" and fields.get("link") else (),
         id=guid if URI.fullmatch(guid) else None,
         attention=tuple(attention),
+        keys=(fields.get("wp:post_id", ""), fields.get("wp:post_name", "")),
+        converted=converted,
     )
+
+
+def _shortcodes(html: str) -> tuple[str, int, list[Notice]]:
+    """Shortcodes whose meaning is known, as HTML; the others left out and reported (once each)."""
+    converted = 0
+    notices: list[Notice] = []
+    read: set[str] = set(KNOWN_SHORTCODES)  # names read as shortcodes, whose closing tags go too
+
+    def paired(match: re.Match) -> str:
+        nonlocal converted
+        converted += 1
+        inner = match[2].strip()
+        if match[1] == "caption":  # [caption]<img …> The caption[/caption]: the image, then its caption
+            image = re.match(r"(?:<a\b[^>]*>)?\s*<img\b[^>]*>\s*(?:</a>)?", inner)
+            return f"{image[0]}<p>{inner[image.end():].strip()}</p>" if image else f"<p>{inner}</p>"
+        return _link(inner)
+
+    def single(match: re.Match) -> str:
+        nonlocal converted
+        if match[1] not in KNOWN_SHORTCODES and "=" not in match[2] and f"[/{match[1]}]" not in html:
+            return match[0]
+        read.add(match[1])
+        url = ARGUMENT_URL.search(match[2] + "]")
+        if match[1] in ("youtube", "vimeo", "embed") and url:
+            converted += 1
+            return _link(url[1])
+        notices.append(Notice(TAG, f"WordPress shortcode [{match[1]}] left out: Python-Markdown would show it as text"))
+        return ""
+
+    html = PAIRED.sub(paired, html)
+    html = SHORTCODE.sub(single, html)
+    return CLOSING.sub(lambda m: "" if m[1] in read else m[0], html), converted, list(dict.fromkeys(notices))
+
+
+def _link(url: str) -> str:
+    host = urlsplit(url).hostname or "this site"
+    return f'<p><a href="{url}">Embedded content from {host}</a></p>'
+
 
 
 def _date(fields: dict[str, str]) -> datetime | None:

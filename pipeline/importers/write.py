@@ -31,16 +31,25 @@ def author_text(author: NewAuthor) -> str:
 
 
 def write(plan: Plan) -> list:
-    """Write every new author and note; returns their paths. Never overwrites a file."""
+    """Write every new author, copied file and note (files before the notes that link to them); returns the
+    paths of the authors and notes. Never overwrites a file."""
+    for copy in plan.copies:
+        if copy.target.exists():  # the same bytes, copied by an import before (links.Files)
+            continue
+        _write(copy.target, copy.source.read_bytes())
     written = []
     for path, text in [*((a.path, author_text(a)) for a in plan.authors), *((p.path, note_text(p)) for p in plan.create)]:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            with path.open("x", encoding="utf-8") as file:  # "x": a file that appeared since planning is kept
-                file.write(text)
-        except FileExistsError:
-            raise NotesError(f"{display_path(path)} appeared while importing; nothing after it was written") from None
-        except OSError as err:
-            raise NotesError(f"cannot write {display_path(path)}: {err.strerror}; nothing after it was written") from None
+        _write(path, text.encode("utf-8"))
         written.append(path)
     return written
+
+
+def _write(path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("xb") as file:  # "x": a file that appeared since planning is kept
+            file.write(data)
+    except FileExistsError:
+        raise NotesError(f"{display_path(path)} appeared while importing; nothing after it was written") from None
+    except OSError as err:
+        raise NotesError(f"cannot write {display_path(path)}: {err.strerror}; nothing after it was written") from None
