@@ -295,3 +295,71 @@ def test_bad_input_is_one_clear_message_and_exit_2(root, args, files, message):
     result = run_in(root, "import", *args)
     assert (result.exit_code, result.output) == (2, f"notes: error: {message}\n")
     assert set((root / "content").rglob("*")) == before
+
+
+ALIAS_BOMB = "---\ntitle: Boom\ndate: 2019-01-02\nauthor: Sam Lee\n" + "".join(
+    f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 9 if previous else ["xxxxxxxxxx"] * 9) + "]\n"
+    for previous, name in zip([None, "a", "b", "c", "d", "e", "f", "g"], "abcdefgh")) + "tags: *h\n---\nText.\n"
+
+
+@pytest.mark.parametrize("files, links, reason", [
+    ({"archive/bomb.md": ALIAS_BOMB}, {},
+     "its front matter's YAML aliases expand to more than the 4 MB a note may be"),
+    ({"archive/big.md": "---\ntitle: Big\ndate: 2019-01-02\nauthor: Sam Lee\n---\n" + "word " * 900_000}, {},
+     "it is larger than the 4 MB a note may be"),
+    ({"secret/2019-01-02-secret.md": "---\ntitle: Secret\nauthor: Sam Lee\n---\nPrivate.\n"},
+     {"archive/2019-01-02-link.md": "secret/2019-01-02-secret.md"},
+     "a symlink to a file outside the folder being imported: notes reads only what is inside it"),
+    ({"secret/notes/2019-01-02-secret.md": "---\ntitle: Secret\nauthor: Sam Lee\n---\nPrivate.\n"},
+     {"archive/linked": "secret/notes"},
+     "a folder symlink to outside the folder being imported: notes reads only what is inside it"),
+], ids=["alias-bomb", "over-4-mb", "file-symlink-out", "folder-symlink-out"])
+def test_sources_obey_the_limits_of_notes_and_never_read_outside(root, files, links, reason):
+    for name, text in files.items():
+        write(root / name, text)
+    for name, target in links.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).symlink_to(root / target)
+    write(root / "archive/2019-03-04-fine.md", "---\ntitle: Fine\nauthor: Sam Lee\n---\nA note that comes in.\n")
+    result = run_in(root, "import", "archive", "--from", "markdown")
+    assert result.exit_code == 0, result.output
+    assert f"  {next(iter(links or files))}: {reason}" in result.output.splitlines()
+    assert [p.name for p in (root / "content/posts").glob("2019-*")] == ["2019-03-04-fine.md"]
+
+
+def test_a_folder_of_markdown_with_field_mapping_and_old_addresses(root):
+    write(root / "old/notes/2024-W19.md", "---\nheadline: Sorting the backlog\nby: Priya and Sam\n"
+                                          "blurb: We sorted the backlog.\n---\nWe sorted it by what users need.\n")
+    write(root / "old/notes/week-20.md", "# Testing the new form\n\nFive people tried it.\n")
+    result = run_in(root, "import", "old/notes", "--from", "markdown", "--field", "title=headline",
+                    "--field", "authors=by", "--field", "summary=blurb", "--old-url", "/week/{date}/",
+                    "--author", "jane-doe")
+    assert result.exit_code == 0, result.output
+    assert (root / "content/posts/2024-05-06-sorting-the-backlog.md").read_text() == """\
+---
+title: Sorting the backlog
+date: 2024-05-06
+authors: [jane-doe]
+summary: We sorted the backlog.
+status: published
+aliases: [/week/2024-05-06/]
+---
+We sorted it by what users need.
+"""
+    skipped = [line for line in result.output.splitlines() if "week-20.md" in line]
+    assert skipped == ["  old/notes/week-20.md: it has no 'date', and its file name has none: give --date-field NAME "
+                       "if another field holds its date, or name the file YYYY-MM-DD-slug.md"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--field", "summary"], "Invalid value for '--field': 'summary' is not NOTE_FIELD=SOURCE_FIELD, like "
+                             "summary=description; NOTE_FIELD is one of title, date, authors, summary, tags, category, slug"),
+    (["--field", "colour=hue"], "Invalid value for '--field': 'colour=hue' is not NOTE_FIELD=SOURCE_FIELD, like "
+                                "summary=description; NOTE_FIELD is one of title, date, authors, summary, tags, category, slug"),
+    (["--old-url", "/week/{team}/"], "Invalid value for '--old-url': '/week/{team}/' uses {team}: use {date}, "
+                                     "{date:%Y}, {year}, {month}, {day}, {week}, {slug}, {stem}, {path} or {title}"),
+])
+def test_bad_field_mappings_and_patterns_are_usage_errors(root, args, message):
+    result = run_in(root, "import", "old/pelican", *args)
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == f"Error: {message}"

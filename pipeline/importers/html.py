@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from markdownify import ATX, MarkdownConverter
+from markdownify import ATX, BACKSLASH, MarkdownConverter
 
 # Tags that open a block of their own, which wpautop leaves unwrapped.
 BLOCK_START = re.compile(
@@ -46,7 +46,8 @@ class _Converter(MarkdownConverter):
     """markdownify with ATX headings and '-' bullets, turning embedded media into links."""
 
     def __init__(self, embedded: list[str]):
-        super().__init__(heading_style=ATX, bullets="-")
+        # Line breaks as a backslash, so that trailing spaces mean nothing and can go.
+        super().__init__(heading_style=ATX, bullets="-", newline_style=BACKSLASH)
         self.embedded = embedded
 
     def _embed(self, el, text, parent_tags):
@@ -64,4 +65,5 @@ def to_markdown(html: str) -> tuple[str, list[str]]:
     """Markdown for `html`, and the addresses of the embedded media it replaced with links."""
     embedded: list[str] = []
     markdown = _Converter(embedded).convert(html)
+    markdown = re.sub(r"[ \t]+\n", "\n", markdown)
     return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n", embedded

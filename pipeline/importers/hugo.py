@@ -16,7 +16,7 @@ from pipeline.importers import addresses
 from pipeline.importers.reading import Flavour, read as read_note
 from pipeline.importers.records import Imported, Notice, Skipped
 from pipeline.importers.sites import SourceSite
-from pipeline.importers.text import listed
+from pipeline.importers.text import listed, name_date
 
 MORE = re.compile(r"\n\s*<!--\s*more\s*-->\s*\n")  # Hugo's manual summary divider
 
@@ -36,12 +36,14 @@ class Hugo(Flavour):
         return (MORE.sub("\n\n", body), parts[0], []) if len(parts) == 2 else (body, "", [])
 
     def slug(self, path, meta, rest, title, site) -> str:
-        return path.parent.name if path.stem == "index" else path.stem
+        """The file's (or bundle's) name, without a date it starts with: the new address has the date."""
+        stem = _base_name(path)
+        return name_date(stem)[1] or stem
 
     def addresses(self, path: Path, meta: dict, site: SourceSite, values: addresses.Values) -> list[str]:
-        stem = path.parent.name if path.stem == "index" else path.stem
-        values = addresses.Values(values.day, values.slug, values.title, stem, values.path, values.section,
-                                  values.categories)
+        stem = _base_name(path)
+        values = addresses.Values(values.day, str(meta.get("slug") or stem), values.title, stem, values.path,
+                                  values.section, values.categories)
         aliases = [site.base_path + addresses.rooted(a) for a in listed(meta.get("aliases"))]
         if meta.get("url"):
             return [site.base_path + addresses.rooted(str(meta["url"])), *aliases]
@@ -59,6 +61,11 @@ class Hugo(Flavour):
         if path.stem != "index":
             return own
         return (*own, *(key.removesuffix("/index") for key in own if key.endswith("/index")), path.parent.name)
+
+
+def _base_name(path: Path) -> str:
+    """Hugo's content base name: a page bundle's folder, else the file's name."""
+    return path.parent.name if path.stem == "index" else path.stem
 
 
 def _permalink(permalinks, section: str) -> str | None:

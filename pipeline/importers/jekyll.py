@@ -10,7 +10,7 @@ authors named by key in `_data/authors.yml` get the name given there.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from pipeline.importers import addresses
@@ -51,7 +51,14 @@ class Jekyll(Flavour):
 
     def name_date(self, path: Path, site: SourceSite) -> tuple[date | None, str]:
         named = POST_NAME.fullmatch(path.stem)
-        return (date.fromisoformat(named[1]), named[2]) if named and _real(named[1]) else (None, path.stem)
+        if named and _real(named[1]):
+            return date.fromisoformat(named[1]), named[2]
+        if "_drafts" in path.parts:  # Jekyll dates a draft by the time its file was last changed
+            return datetime.fromtimestamp(path.stat().st_mtime).date(), path.stem
+        return None, path.stem
+
+    def name_date_source(self, path: Path) -> str:
+        return "the file name" if POST_NAME.fullmatch(path.stem) else "the draft's last change (as Jekyll dates drafts)"
 
     def prepare(self, path: Path, body: str) -> tuple[str, str, list[Notice]]:
         if path.suffix != ".html":
@@ -84,8 +91,10 @@ class Jekyll(Flavour):
         return relative, stem, path.stem
 
     def person(self, name: str, site: SourceSite) -> Person:
-        """An author by key in _data/authors.yml has the name given there."""
-        entry = _authors(site).get(name)
+        """An author named by key in _data/authors.yml (or by a byline's first name that is a key) has the name
+        given there."""
+        authors = {str(key).casefold(): entry for key, entry in _authors(site).items()}
+        entry = authors.get(name.casefold())
         return Person(name, str(entry.get("name") or name)) if isinstance(entry, dict) else Person(name, name)
 
     def default_author(self, site: SourceSite) -> object:

@@ -214,6 +214,9 @@ class _Planner:
     def _authors(self, note: Imported) -> list[str] | None:
         if self.choices.author:
             return [self.choices.author]
+        if not note.authors and self.choices.team:  # a team's weeknote is by its members, as notes new writes it
+            return list(self.site.teams[self.choices.team].members) or self._skip(
+                note, "it names no author, and its team has no members: give one with --author SLUG")
         if not note.authors:
             return self._skip(note, "it names no author: give one with --author SLUG")
         slugs = []

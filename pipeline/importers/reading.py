@@ -91,6 +91,10 @@ class Flavour:
         """The date the file name gives, and the rest of the name."""
         return name_date(path.stem)
 
+    def name_date_source(self, path: Path) -> str:
+        """Where name_date found the date, for the report."""
+        return "the file name"
+
     def draft(self, path: Path, meta: dict) -> str | None:
         """Why the note was not published on the old site, if it was not."""
         return f"a draft on the old {self.name.capitalize()} site" if meta.get("draft") is True else None
@@ -148,7 +152,7 @@ def read(path: Path, site: SourceSite, options: Options, flavour: Flavour) -> Im
     day, date_from = _moment(flavour.date(written), site, options), ""
     if day is None and day_from_name is not None:
         day = day_from_name
-        date_from = "the file name" + (f" ('{written}' is not a date notes can read)" if written else "")
+        date_from = flavour.name_date_source(path) + (f" ('{written}' is not a date notes can read)" if written else "")
     if day is None:
         field_name = options.fields.get("date") or flavour.date_keys[0]
         found = f"its '{field_name}' is '{written}', which is not a date" if written else f"it has no '{field_name}'"
@@ -164,18 +168,20 @@ def read(path: Path, site: SourceSite, options: Options, flavour: Flavour) -> Im
     names = people(fields.value(meta, "authors", ("authors", "author")) or flavour.default_author(site))
     summary = " ".join(str(fields.value(meta, "summary", flavour.summary_keys) or "").split())
     unpublished = flavour.draft(path, meta)
-    status = "draft" if unpublished else "published"
-    if unpublished:
-        notices.append(Notice(DRAFT, unpublished))
+    unfinished = [f"its summary is a placeholder ('{summary[:40]}…')"] if summary and placeholder(summary) else []
+    empty_body = placeholder(body, body=True)
+    if empty_body:
+        unfinished.append("its text is " + ("empty" if not body.strip() else f"a placeholder ('{body.strip()[:40]}…')"))
+    if unpublished or unfinished:
+        notices.append(Notice(DRAFT, "; ".join([*([unpublished] if unpublished else []), *unfinished])
+                              + (": imported as a draft" if unfinished else "")))
+    status = "draft" if unpublished or unfinished else "published"
     if summary and placeholder(summary):
-        notices.append(Notice(DRAFT, f"its summary is a placeholder ('{summary[:40]}…'): imported as a draft"))
-        summary, status = "", "draft"
-    if placeholder(body, body=True):
-        notices.append(Notice(DRAFT, "its text is " + ("empty" if not body.strip() else "a placeholder")
-                              + ": imported as a draft"))
-        status = "draft"
+        summary = ""
 
     slug = str(fields.value(meta, "slug", ("slug",)) or flavour.slug(path, meta, rest, title, site))
+    if name_date(slug)[0] is not None and not name_date(slug)[1]:
+        slug = ""  # a file named by its date alone (2023-01-13.md): the new address has the date, the title names it
     categories = listed(fields.value(meta, "category", ("categories", "category")))
     tags = listed(fields.value(own, "tags", ())) if "tags" in options.fields else flavour.tags(meta, own)
     values = addresses.Values(addresses.moment(day), slug, title, path.stem, _stem_path(path, site),
@@ -201,7 +207,8 @@ def read(path: Path, site: SourceSite, options: Options, flavour: Flavour) -> Im
     return Imported(
         source=source, format=flavour.name, title=title, date=day,
         authors=tuple(flavour.person(name, site) for name in names), body=body,
-        summary=summary or " ".join(marked_summary.split()) or summary_from(body), summary_derived=not summary,
+        summary=summary or " ".join(marked_summary.split()) or ("" if empty_body else summary_from(body)),
+        summary_derived=not summary,
         status=status,
         tags=tuple(t for t in tags + categories[1:]), category=categories[0] if categories else None,
         slug=slug, urls=tuple(dict.fromkeys(urls)), id=entry_id, attention=tuple(notices), origin=path, site=site,

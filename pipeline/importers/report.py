@@ -69,8 +69,8 @@ def _counts(outcome: Outcome) -> list[str]:
                f"old addresses kept as redirects: {aliases}; template tags converted: {converted}, left out: {left_out}.")
     dates = Counter(p.imported.date_from.split(" (", 1)[0] for p in plan.create if p.imported.date_from)
     if dates:
-        out.append("Dates: " + ", ".join(f"{n} from {where}" for where, n in dates.items())
-                   + ", where the date field had none.")
+        out.append("Dates where the date field had none: " + "; ".join(f"{n} from {where}" for where, n in dates.items())
+                   + ".")
     if outcome.baseline is not None and outcome.baselined:
         out.append(f"Baseline: {plural(outcome.baselined, 'finding')} of the checks in the imported notes added to "
                    f"{display_path(outcome.baseline)}; notes build does not stop on them, and notes lint "

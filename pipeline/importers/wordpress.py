@@ -55,7 +55,8 @@ KNOWN_SHORTCODES = {"gallery", "caption", "wp_caption", "embed", "audio", "video
                     "sourcecode", "latex", "contact-form", "contact-form-7", "button", "table"}
 STATUSES = {"publish": "published", "future": "published", "draft": "draft", "pending": "draft", "private": "draft"}
 UNCATEGORISED = "uncategorized"
-SKIPPED_TYPES = {"page": "a WordPress page, not a post", "attachment": "a media file, not a post"}
+SKIPPED_TYPES = {"page": "a WordPress page, not a post", "attachment": "a media file, not a post",
+                 "guest-author": "a Co-Authors Plus guest author, not a post"}
 
 
 def _name(tag: str) -> str:
@@ -106,13 +107,19 @@ def read(path: Path, site: SourceSite, options=None) -> Reading:
 
 
 def _authors(channel: Element) -> dict[str, str]:
-    """Display names by login, from the export's <wp:author> list."""
+    """Display names by login: the export's <wp:author> list, and Co-Authors Plus guest authors, whose items
+    hold their login and name in postmeta (a post names them by login alone)."""
     people = {}
     for element in channel:
         if _name(element.tag) == "wp:author":
             fields = _fields(element)
             login = fields.get("wp:author_login", "")
             people[login] = fields.get("wp:author_display_name") or login
+        elif element.tag == "item" and _fields(element).get("wp:post_type") == "guest-author":
+            meta = {_fields(m).get("wp:meta_key", ""): _fields(m).get("wp:meta_value", "")
+                    for m in element if _name(m.tag) == "wp:postmeta"}
+            login = meta.get("cap-user_login") or _fields(element).get("wp:post_name", "").removeprefix("cap-")
+            people.setdefault(login, meta.get("cap-display_name") or _fields(element).get("title") or login)
     return people
 
 
@@ -132,18 +139,18 @@ def _note(path: Path, item: Element, people: dict[str, str]) -> Imported | Skipp
     if day is None:
         return Skipped(source, f"its date '{fields.get('wp:post_date', '')}' is not a date")
 
-    html, converted, attention = _shortcodes(fields.get("content:encoded", ""))
-    body, embedded = to_markdown(autop(html))
+    html, converted, attention = _shortcodes(autop(fields.get("content:encoded", "")))
+    body, embedded = to_markdown(html)
     attention += [Notice(EMBED, f"embedded media replaced by a link: {src}") for src in embedded]
     attention += [Notice(ALT, f"image without alt text: {src}") for src in images_without_alt(body)]
     status = STATUSES[wp_status]
     if wp_status == "private":
         attention.append(Notice(DRAFT, "private on WordPress: imported as a draft"))
-    elif status == "draft":
-        attention.append(Notice(DRAFT, f"{wp_status} on WordPress"))
-    if placeholder(body, body=True) and status != "draft":
-        attention.append(Notice(DRAFT, "its text is " + ("empty" if not body.strip() else "a placeholder")
-                                + ": imported as a draft"))
+    unfinished = placeholder(body, body=True)
+    if status == "draft" and wp_status != "private" or unfinished:
+        reasons = [f"{wp_status} on WordPress"] * (status == "draft" and wp_status != "private")
+        reasons += ["its text is " + ("empty" if not body.strip() else "a placeholder")] * unfinished
+        attention.append(Notice(DRAFT, "; ".join(reasons) + (": imported as a draft" if unfinished else "")))
         status = "draft"
 
     excerpt = " ".join(to_markdown(fields["excerpt:encoded"])[0].split()) if fields.get("excerpt:encoded") else ""
@@ -161,7 +168,7 @@ def _note(path: Path, item: Element, people: dict[str, str]) -> Imported | Skipp
     # Co-Authors Plus keeps every author of a post as a term of its 'author' taxonomy.
     coauthors = [(nicename.removeprefix("cap-"), name) for domain, nicename, name in terms if domain == "author"]
     authors = [(login, people.get(login) or login)] if login else []
-    authors += [(key, people.get(key) or people.get(name) or name) for key, name in coauthors]
+    authors += [(key, people.get(key) or people.get(name) or name) for key, name in coauthors if key != login]
     return Imported(
         source=source,
         format="wordpress",
@@ -195,7 +202,8 @@ def _shortcodes(html: str) -> tuple[str, int, list[Notice]]:
         inner = match[2].strip()
         if match[1] == "caption":  # [caption]<img …> The caption[/caption]: the image, then its caption
             image = re.match(r"(?:<a\b[^>]*>)?\s*<img\b[^>]*>\s*(?:</a>)?", inner)
-            return f"{image[0]}<p>{inner[image.end():].strip()}</p>" if image else f"<p>{inner}</p>"
+            caption = inner[image.end():].strip() if image else inner
+            return f"<figure>{image[0] if image else ''}<figcaption>{caption}</figcaption></figure>"
         return _link(inner)
 
     def single(match: re.Match) -> str:

@@ -19,7 +19,7 @@ DERIVED_MARK = "# notes import took this summary from the first paragraph: check
 
 def note_text(placed: Placed) -> str:
     head = front_matter(placed.fields)
-    if placed.imported.summary_derived:
+    if placed.imported.summary_derived and placed.imported.summary:
         head = head.replace("\nsummary:", "\n" + DERIVED_MARK + "summary:", 1)
     body = placed.imported.body.strip("\n")
     return head + (body + "\n" if body else "")
