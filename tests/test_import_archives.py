@@ -214,6 +214,6 @@ def test_nothing_imported_is_exit_1_with_the_option_that_helps(tmp_path):
     result = run_in(root, "import", "old", "--from", "lume")
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == (
-        "notes: error: nothing imported from 3 files: 3 skipped because it has no 'date', and its file name has none; "
-        "give --date-field NAME for the field that holds each note's date")
+        "notes: error: nothing imported from 3 files; the most common reason (3 of them): it has no 'date', and its "
+        "file name has none; give --date-field NAME for the field that holds each note's date")
     assert run_in(root, "import", "old", "--from", "lume", "--date-field", "week_ending").exit_code == 0

@@ -260,8 +260,9 @@ def test_a_week_the_team_already_has_is_reported_and_never_overwritten(root):
         "content/weeknotes/data-platform/2026-W47.md",
         "  old/w47.md: team data-platform already has a weeknote for 2026-W47: "
         "content/weeknotes/data-platform/2026-W47.md",
-        "notes: error: nothing imported from 2 files: 2 skipped because team data-platform already has a weeknote "
-        "for 2026-W47: content/weeknotes/data-platform/2026-W47.md; they are in content/ already: nothing to do",
+        "notes: error: nothing imported from 2 files; the most common reason (2 of them): team data-platform already "
+        "has a weeknote for 2026-W47: content/weeknotes/data-platform/2026-W47.md; content/ has notes at those weeks, "
+        "slugs or files already, and notes import never overwrites",
     ]
 
 
@@ -363,3 +364,25 @@ def test_bad_field_mappings_and_patterns_are_usage_errors(root, args, message):
     result = run_in(root, "import", "old/pelican", *args)
     assert result.exit_code == 2
     assert result.output.splitlines()[-1] == f"Error: {message}"
+
+
+@pytest.mark.parametrize("text, expected, alone", [
+    ('---json\n{"title": "From JSON", "date": "2019-02-03", "author": "Sam Lee"}\n---\nText.\n', "imported", 0),
+    ("---js\n{ title: 'Code', date: new Date() }\n---\nText.\n",
+     "its front matter is js code (---js), which notes does not run: write it as YAML", 1),
+    ("---\ntitle: [broken\n---\nText.\n", "cannot be read: 3:1: front matter is not valid YAML: did not find "
+                                         "expected ',' or ']' (while parsing a flow sequence that starts at line 2, "
+                                         "column 8)", 2),
+], ids=["json", "javascript", "broken-yaml"])
+def test_eleventy_front_matter_in_json_is_read_and_a_bad_file_in_a_folder_is_skipped(root, text, expected, alone):
+    write(root / "archive/2019-02-03-one.md", text)
+    write(root / "archive/2019-03-04-fine.md", "---\ntitle: Fine\nauthor: Sam Lee\n---\nA note that comes in.\n")
+    result = run_in(root, "import", "archive", "--from", "eleventy")
+    assert result.exit_code == 0, result.output
+    assert (root / "content/posts/2019-03-04-fine.md").exists()
+    if expected == "imported":
+        assert "title: From JSON\n" in (root / "content/posts/2019-02-03-one.md").read_text()
+    else:
+        assert f"  archive/2019-02-03-one.md: {expected}" in result.output.splitlines()
+    # Named on its own, a file that cannot be read stops the import (exit 2); one refused is nothing imported (1).
+    assert run_in(root, "import", "archive/2019-02-03-one.md", "--from", "eleventy").exit_code == alone

@@ -45,6 +45,12 @@ from tests.conftest import write
     ("pelican", "[a]({filename}../b.md)", 1, f"[a]({ref('note', 'b.md')})"),
     ("pelican", "![a]({static}/images/a.png) ![b]({attach}b.png)", 2, "![a](/images/a.png) ![b](/posts/b.png)"),
     ("pelican", "[t]({tag}roadmap) [i]({index})", 2, f"[t]({ref('tag', 'roadmap')}) [i](/)"),
+    ("liquid", '{% from "figure/macro.njk" import appFigure with context %}', 1, ""),
+    ("liquid", '{{ appFigure({ image: { file: "a b.png", alt: "The \'start\' page" }, caption: "Ours" }) }}', 1,
+     "![The 'start' page](a%20b.png)\n\nOurs"),
+    ("liquid", "{{ appScreenshots({ items: [{ text: \"One's\", img: { src: \"1.png\" } }, "
+               "{ text: 'Two', img: { src: '2.png' } }] }) }}", 1, "![One's](1.png)\n\n![Two](2.png)"),
+    ("liquid", "{{ appUserNeeds({ items: collections['user-need'] }) }}", 0, ""),
     ("none", "{{ kept }}", 0, "{{ kept }}"),
 ])
 def test_template_tags(dialect, text, converted, body):

@@ -1,4 +1,6 @@
-"""`--from auto`: which format a file is in, from its name, folder and first lines.
+"""`--from auto`, file by file, when no settings file says what the site is (sites.kind_of does first).
+
+Which format a file is in, from its name, folder and first lines:
 
     export.xml mentioning wordpress.org/export/     -> wordpress
     _posts/… or _drafts/…                           -> jekyll

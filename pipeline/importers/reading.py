@@ -39,6 +39,8 @@ from pipeline.importers.text import (
     parse_date,
     people,
     placeholder,
+    Refused,
+    json_front_matter,
     read_text,
     summary_from,
 )
@@ -47,6 +49,7 @@ FIELDS = ("title", "date", "authors", "summary", "tags", "category", "slug")
 SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL)
 FRAME = re.compile(r"<(iframe|object|embed)\b([^>]*)>(?:.*?</\1\s*>)?", re.IGNORECASE | re.DOTALL)
 SOURCE_ATTRIBUTE = re.compile(r"\b(?:src|data)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+FRONT_MATTER_LANGUAGE = re.compile(r"---(json|js|javascript)[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,17 @@ class Flavour:
     lower_keys = False  # Hugo's keys are case-insensitive
 
     def metadata(self, text: str, path: Path) -> tuple[dict, str]:
-        """Front matter and body; a file without front matter is all body (Eleventy, Lume and plain Markdown allow it)."""
+        """Front matter and body; a file without front matter is all body (Eleventy, Lume and plain Markdown allow it).
+
+        Eleventy also reads front matter written as JSON (`---json`), which is
+        read here, and as JavaScript (`---js`), which is never run.
+        """
+        language = FRONT_MATTER_LANGUAGE.match(text)
+        if language and language[1] == "json":
+            return json_front_matter(text, path)
+        if language:
+            raise Refused(f"its front matter is {language[1]} code (---{language[1]}), which notes does not run: "
+                          "write it as YAML")
         return front_matter(text, path) if text.startswith(("---", "+++")) else ({}, text)
 
     def prepare(self, path: Path, body: str) -> tuple[str, str, list[Notice]]:

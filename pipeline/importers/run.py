@@ -27,7 +27,7 @@ HELP = (
     ("has no title", "give --field title=NAME for the field that holds each note's title"),
     ("tell the format of", "give --from FORMAT; --from markdown reads any folder of Markdown files"),
     ("YYYY-MM-DD-slug.md", "point at the site's _posts folder, or give --from markdown"),
-    ("already", "they are in content/ already: nothing to do"),
+    ("already", "content/ has notes at those weeks, slugs or files already, and notes import never overwrites"),
 )
 
 
@@ -84,7 +84,7 @@ def nothing_imported(outcome: Outcome) -> NothingImported | None:
     reason, count = Counter(_gist(s) for s in skipped).most_common(1)[0] if skipped else ("", 0)
     hint = next((advice for needle, advice in HELP if needle in reason), "see the reasons above")
     files = f"{reading.files} file{'' if reading.files == 1 else 's'}"
-    return NothingImported(f"nothing imported from {files}: {count} skipped because {reason}; {hint}")
+    return NothingImported(f"nothing imported from {files}; the most common reason ({count} of them): {reason}; {hint}")
 
 
 def _gist(skipped: Skipped) -> str:

@@ -113,6 +113,11 @@ def read_sources(sources: list[Path], fmt: str, options: Options) -> Reading:
                 note = READERS[chosen](path, site, options)
             except Refused as refused:
                 note = Skipped(display_path(path), refused.reason)
+            except SourceError as err:
+                if path == source:
+                    raise  # a file named on the command line that cannot be read stops the import (exit 2)
+                # One file of a folder that cannot be read is skipped and reported, so the rest still come in.
+                note = Skipped(display_path(path), f"cannot be read: {str(err).removeprefix(display_path(path) + ':').strip()}")
             reading.files += 1
             (reading.notes if isinstance(note, Imported) else reading.skipped).append(note)
     return reading

@@ -34,6 +34,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from pipeline.importers.records import TAG, Notice
 
@@ -55,6 +56,8 @@ QUOTED = re.compile(r"\"([^\"]*)\"|'([^']*)'|(\S+)")
 NAMED = re.compile(r"(\w+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|(\S+))")
 # Liquid output filters that make an address from a path, in Jekyll, Eleventy and Lume.
 ADDRESS_FILTER = re.compile(r"""^["']([^"']*)["']\s*\|\s*(?:relative_url|absolute_url|url|prepend:\s*site\.baseurl)\s*$""")
+X_GOVUK = re.compile(r"(appFigure|appScreenshots)\((.*)\)", re.DOTALL)
+SCREENSHOT = re.compile(r"""text\s*:\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')\s*,\s*img\s*:\s*\{\s*src\s*:\s*["']([^"']+)["']""")
 SITE_ADDRESS = {"site.baseurl", "site.url", "site.url | append: site.baseurl", "site.url | append:site.baseurl"}
 
 LINKS = {
@@ -62,6 +65,11 @@ LINKS = {
     "vimeo": ("Video on Vimeo", "https://vimeo.com/{}"),
     "gist": ("Code on GitHub", "https://gist.github.com/{}"),
 }
+
+
+def image(alt: str, source: str) -> str:
+    """A Markdown image; a space in the file's name is written %20, as a Markdown address cannot hold one."""
+    return f"![{alt.replace(']', '')}]({quote(source, safe='/:#?=&%~+@')})"
 
 
 def ref(kind: str, key: str) -> str:
@@ -148,19 +156,19 @@ def _liquid(text: str, line: int, result: Converted, here: str) -> str:
 
     def output(match: re.Match, at: int) -> str:
         expression = " ".join(match[1].split())
-        if expression in SITE_ADDRESS:
-            result.converted += 1
-            return ""
         address = ADDRESS_FILTER.match(expression)
-        if address:
-            result.converted += 1
-            return address[1]
-        return _left_out(result, f"template output {{{{ {expression} }}}}", at)
+        converted = "" if expression in SITE_ADDRESS else address[1] if address else _x_govuk(expression)
+        if converted is None:
+            return _left_out(result, f"template output {{{{ {expression[:60]}{'…' * (len(expression) > 60)} }}}}", at)
+        result.converted += 1
+        return converted
 
     return _each(LIQUID_OUTPUT, _each(LIQUID_TAG, text, line, tag), line, output)
 
 
 def _liquid_tag(name: str, argument: str, words: list[str]) -> str | None:
+    if name in ("from", "import"):
+        return ""  # Nunjucks brings a macro in: nothing to show; the macro's calls are read where they are
     if name == "post_url" and words:
         return ref("note", words[0])
     if name == "link" and words:
@@ -175,10 +183,35 @@ def _liquid_tag(name: str, argument: str, words: list[str]) -> str | None:
         source = next((w for w in words if "/" in w or "." in w), words[0])
         quoted = re.findall(r"\"([^\"]*)\"|'([^']*)'", argument)
         alt = (quoted[-1][0] or quoted[-1][1]) if quoted else ""
-        return f"![{alt}]({source})"
+        return image(alt, source)
     if name == "image" and words:  # eleventy-img's {% image "src", "alt" %}
-        return f"![{words[1] if len(words) > 1 else ''}]({words[0]})"
+        return image(words[1] if len(words) > 1 else "", words[0])
     return None
+
+
+def _x_govuk(expression: str) -> str | None:
+    """The image macros of x-govuk's govuk-eleventy-plugin, which design histories use; None for any other call.
+
+        {{ appFigure({ image: { file: "a.png", alt: "A chart" }, caption: "Our chart" }) }}
+        {{ appScreenshots({ items: [{ text: "The start page", img: { src: "one.png" } }] }) }}
+    """
+    call = X_GOVUK.fullmatch(expression)
+    if call is None:
+        return None
+    if call[1] == "appFigure":
+        source = _js_string(call[2], "file") or _js_string(call[2], "src")
+        if not source:
+            return None
+        caption = _js_string(call[2], "caption")
+        return image(_js_string(call[2], "alt"), source) + (f"\n\n{caption}" if caption else "")
+    shots = [(double or single, source) for double, single, source in SCREENSHOT.findall(call[2])]
+    return "\n\n".join(image(text, source) for text, source in shots) if shots else None
+
+
+def _js_string(code: str, key: str) -> str:
+    """The string a JavaScript object literal gives `key`, in double or single quotes; '' if none."""
+    found = re.search(rf"\b{key}\s*:\s*(?:\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)')", code)
+    return (found[1] if found[1] is not None else found[2]) if found else ""
 
 
 def _hugo_pairs(text: str, line: int, result: Converted, here: str) -> str:
@@ -212,9 +245,8 @@ def _hugo_shortcode(name: str, named: dict, words: list[str], here: str) -> str 
         return ref("note", target if target.startswith("/") else posixpath.join(here, target))
     if name == "figure" and named.get("src"):
         alt = named.get("alt") or named.get("title") or ""
-        image = f"![{alt}]({named['src']})"
         caption = named.get("caption")
-        return f"{image}\n\n{caption}" if caption else image
+        return image(alt, named["src"]) + (f"\n\n{caption}" if caption else "")
     if name in LINKS and first:
         label, address = LINKS[name]
         return f"[{label}]({address.format('/'.join(words) if name == 'gist' else first)})"

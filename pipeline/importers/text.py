@@ -7,6 +7,7 @@ value is used, so a kilobyte of aliases cannot become a 400 MB note.
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from datetime import date, datetime, time, timezone
@@ -82,6 +83,19 @@ def front_matter(text: str, path: Path) -> tuple[dict, str]:
         raise Refused(f"its front matter's YAML aliases expand to more than the {MAX_BYTES // (1024 * 1024)} MB "
                       "a note may be")
     return doc.meta, doc.body
+
+
+def json_front_matter(text: str, path: Path) -> tuple[dict, str]:
+    """Front matter written as JSON between '---json' and '---' lines (Eleventy), and the body."""
+    head, separator, body = text.split("\n", 1)[1].partition("\n---")
+    try:
+        values = json.loads(head)
+    except json.JSONDecodeError as err:
+        raise SourceError(f"{display_path(path)}:{err.lineno + 1}:{err.colno}: front matter is not valid JSON: "
+                          f"{err.msg}") from None
+    if not separator or not isinstance(values, dict):
+        raise SourceError(f"{display_path(path)}: front matter after '---json' must be a JSON object closed by '---'")
+    return values, body.split("\n", 1)[1] if "\n" in body else ""
 
 
 def expanded_size(value, budget: int = MAX_BYTES) -> int:
