@@ -101,8 +101,11 @@ class Baseline:
         lines = _Lines(self.root)
         seen: Counter = Counter()
         keys = {}
+        relative: dict[str, str | None] = {}  # resolving a path costs more than reading its file: once a file
         for finding in sorted(findings, key=lambda f: (f.path, f.line, f.col, f.code)):
-            path = self.relative(finding.path)
+            if finding.path not in relative:
+                relative[finding.path] = self.relative(finding.path)
+            path = relative[finding.path]
             if path is None or not can_hold(finding):
                 continue
             text = lines.at(path, finding.line, finding.col)
