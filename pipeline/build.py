@@ -30,7 +30,8 @@ from pipeline.pelican import rendered, snapshot
 from pipeline.pelican.rendered import RenderedHtml
 from pipeline.pelican.writer import NotesWriter
 from pipeline.progress import Progress, Silent
-from pipeline.project import Checked, Project, check, loader_findings, open_project
+from pipeline.project import Checked, Project, loader_findings, open_project
+from pipeline.project import checked as run_checks  # Prepared.checked says whether they are done
 
 
 class NotBuilt(NotesError):
@@ -77,7 +78,7 @@ class Prepared:
 
     def _result(self) -> Checked:
         if self._checked is None:
-            self._checked = self._checking.result() if self._checking else check(self.project)
+            self._checked = self._checking.result() if self._checking else run_checks(self.project)
         return self._checked
 
     def cancel(self) -> None:
@@ -112,9 +113,9 @@ def prepare(settings_path: Path, output: Path | None = None, progress: Progress 
     early = loader_findings(project)
     if has_errors(early) or site.files_checked < parallel.PARALLEL_FROM:
         # Small sites check at once, as a worker would cost more than it saves.
-        return Prepared(project, output, _checked=check(project))
+        return Prepared(project, output, _checked=run_checks(project))
     # One core for the checks: the build keeps the other(s) busy meanwhile.
-    return Prepared(project, output, Background(partial(check, project, jobs=1)))
+    return Prepared(project, output, Background(partial(run_checks, project, jobs=1)))
 
 
 class _PelicanLog(logging.Handler):

@@ -97,8 +97,13 @@ def lint_options(project: Project | None, **overrides) -> dict:
     return options
 
 
-def check(project: Project, options: dict | None = None, *, jobs: int | None = None) -> Checked:
+def check(project: Project, options: dict | None = None, *, jobs: int | None = None) -> list[Finding]:
     """Every finding about the project's content (metadata, cadence, tone), after the lint policy and baseline."""
+    return checked(project, options, jobs=jobs).findings
+
+
+def checked(project: Project, options: dict | None = None, *, jobs: int | None = None) -> Checked:
+    """`check`, and how many findings the baseline held back, for a build to say."""
     from pipeline.lint.run import LintRun, lint_project  # the tone rules load only when checking
 
     found = lint_project(project, options if options is not None else lint_options(project), LintRun(), jobs=jobs)
