@@ -27,7 +27,7 @@ from urllib.parse import quote, unquote, urlsplit
 from pipeline.content.loader import display_path
 from pipeline.importers.records import MISSING, OTHER, Notice
 from pipeline.importers.sites import SourceSite
-from pipeline.importers.templates import CODE, REF, REF_END, REF_START, ref
+from pipeline.importers.templates import REF, REF_END, REF_START, outside_code, ref
 from pipeline.importers.text import slug_of
 
 IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg"}
@@ -107,13 +107,8 @@ def rewrite(body: str, origin: Path | None, site: SourceSite | None, files: File
         out.append(text[last:])
         return _markers("".join(out), first_line, note_address, result)
 
-    out, last, line = [], 0, 1
-    for code in CODE.finditer(body):
-        out += [change(body[last:code.start()], line), code[0]]
-        line = 1 + body.count("\n", 0, code.end())
-        last = code.end()
-    out.append(change(body[last:], line))
-    result.body = re.sub(r"\[([^\]\n]*)\]\(\)", r"\1", "".join(out))  # a link whose target went: its text stays
+    # A link whose target went keeps its text.
+    result.body = re.sub(r"\[([^\]\n]*)\]\(\)", r"\1", outside_code(body, change))
     return result
 
 

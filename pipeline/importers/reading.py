@@ -28,7 +28,7 @@ from pipeline.content.loader import display_path
 from pipeline.importers import addresses
 from pipeline.importers.records import ADDRESS, ALT, DRAFT, EMBED, OTHER, Imported, Notice, Person, Skipped
 from pipeline.importers.sites import SourceSite
-from pipeline.importers.templates import CODE, convert
+from pipeline.importers.templates import convert, outside_code
 from pipeline.importers.text import (
     feed_id,
     front_matter,
@@ -161,16 +161,9 @@ def read(path: Path, site: SourceSite, options: Options, flavour: Flavour) -> Im
 
     body, marked_summary, notices = flavour.prepare(path, body)
     day_from_name, rest = flavour.name_date(path, site)
-    written = fields.value(meta, "date", flavour.date_keys)
-    day, date_from = _moment(flavour.date(written), site, options), ""
-    if day is None and day_from_name is not None:
-        day = day_from_name
-        date_from = flavour.name_date_source(path) + (f" ('{written}' is not a date notes can read)" if written else "")
+    day, dated_by = _date(path, site, meta, fields, options, flavour, day_from_name)
     if day is None:
-        field_name = options.fields.get("date") or flavour.date_keys[0]
-        found = f"its '{field_name}' is '{written}', which is not a date" if written else f"it has no '{field_name}'"
-        return Skipped(source, f"{found}, and its file name has none: give --date-field NAME if another field "
-                               "holds its date, or name the file YYYY-MM-DD-slug.md")
+        return Skipped(source, dated_by)  # why it has no date
 
     title = str(fields.value(meta, "title", ("title",)) or "").strip()
     if not title:
@@ -180,15 +173,7 @@ def read(path: Path, site: SourceSite, options: Options, flavour: Flavour) -> Im
 
     names = people(fields.value(meta, "authors", ("authors", "author")) or flavour.default_author(site))
     summary = " ".join(str(fields.value(meta, "summary", flavour.summary_keys) or "").split())
-    unpublished = flavour.draft(path, meta)
-    unfinished = [f"its summary is a placeholder ('{summary[:40]}…')"] if summary and placeholder(summary) else []
-    empty_body = placeholder(body, body=True)
-    if empty_body:
-        unfinished.append("its text is " + ("empty" if not body.strip() else f"a placeholder ('{body.strip()[:40]}…')"))
-    if unpublished or unfinished:
-        notices.append(Notice(DRAFT, "; ".join([*([unpublished] if unpublished else []), *unfinished])
-                              + (": imported as a draft" if unfinished else "")))
-    status = "draft" if unpublished or unfinished else "published"
+    status, unfinished = _status(flavour.draft(path, meta), summary, body, notices)
     if summary and placeholder(summary):
         summary = ""
 
@@ -220,13 +205,43 @@ def read(path: Path, site: SourceSite, options: Options, flavour: Flavour) -> Im
     return Imported(
         source=source, format=flavour.name, title=title, date=day,
         authors=tuple(flavour.person(name, site) for name in names), body=body,
-        summary=summary or " ".join(marked_summary.split()) or ("" if empty_body else summary_from(body)),
+        summary=summary or " ".join(marked_summary.split()) or ("" if unfinished else summary_from(body)),
         summary_derived=not summary,
         status=status,
         tags=tuple(t for t in tags + categories[1:]), category=categories[0] if categories else None,
         slug=slug, urls=tuple(dict.fromkeys(urls)), id=entry_id, attention=tuple(notices), origin=path, site=site,
-        keys=flavour.keys(path, site), converted=converted.converted, date_from=date_from,
+        keys=flavour.keys(path, site), converted=converted.converted, date_from=dated_by,
     )
+
+
+def _date(path: Path, site: SourceSite, meta: dict, fields: Fields, options: Options, flavour: Flavour,
+          day_from_name: date | None) -> tuple[datetime | date | None, str]:
+    """The note's date and, when it is not from the date field, where it is from; or None and why it has none."""
+    written = fields.value(meta, "date", flavour.date_keys)
+    day = _moment(flavour.date(written), site, options)
+    if day is not None:
+        return day, ""
+    if day_from_name is not None:
+        return day_from_name, flavour.name_date_source(path) + (
+            f" ('{written}' is not a date notes can read)" if written else "")
+    name = options.fields.get("date") or flavour.date_keys[0]
+    found = f"its '{name}' is '{written}', which is not a date" if written else f"it has no '{name}'"
+    return None, (f"{found}, and its file name has none: give --date-field NAME if another field holds its date, "
+                  "or name the file YYYY-MM-DD-slug.md")
+
+
+def _status(unpublished: str | None, summary: str, body: str, notices: list[Notice]) -> tuple[str, bool]:
+    """'draft' for a note not published on the old site, or unfinished (a placeholder summary, or a text empty
+    or only a placeholder), with a notice saying why; and whether its text is unfinished."""
+    reasons = [unpublished] if unpublished else []
+    if summary and placeholder(summary):
+        reasons.append(f"its summary is a placeholder ('{summary[:40]}…')")
+    unfinished_text = placeholder(body, body=True)
+    if unfinished_text:
+        reasons.append("its text is " + ("empty" if not body.strip() else f"a placeholder ('{body.strip()[:40]}…')"))
+    if reasons:
+        notices.append(Notice(DRAFT, "; ".join(reasons) + (": imported as a draft" if reasons != [unpublished] else "")))
+    return ("draft" if reasons else "published"), unfinished_text
 
 
 def _moment(moment: datetime | date | None, site: SourceSite, options: Options) -> datetime | date | None:
@@ -263,13 +278,7 @@ def _embeds(body: str) -> tuple[str, list[Notice]]:
 
         return FRAME.sub(frame, SCRIPT.sub(script, text))
 
-    out, last, line = [], 0, 1
-    for code in CODE.finditer(body):
-        out += [change(body[last:code.start()], line), code[0]]
-        line = 1 + body.count("\n", 0, code.end())
-        last = code.end()
-    out.append(change(body[last:], line))
-    return "".join(out), notices
+    return outside_code(body, change), notices
 
 
 def _relative(path: Path, folder: Path) -> str:

@@ -93,12 +93,12 @@ def convert(body: str, dialect: str, here: str = "") -> Converted:
     steps = {"liquid": [_liquid_pairs, _liquid], "hugo": [_hugo_pairs, _hugo],
              "pelican": [_liquid_pairs, _liquid, _pelican]}[dialect]
     for step in steps:
-        result.body = _outside_code(result.body, lambda text, line, step=step: step(text, line, result, here))
+        result.body = outside_code(result.body, lambda text, line, step=step: step(text, line, result, here))
     result.body = result.body.replace(KEEP_START, "").replace(KEEP_END, "")
     return result
 
 
-def _outside_code(body: str, change) -> str:
+def outside_code(body: str, change) -> str:
     """`change(text, first_line)` applied to each stretch of `body` outside code, in order."""
     out, last, line = [], 0, 1
     for code in CODE.finditer(body):
