@@ -19,6 +19,7 @@ def check(site: Site) -> list[Finding]:
     findings: list[Finding] = []
     for team in site.teams.values():
         findings += _unknown_authors(site, team.members, "members", team.doc)
+    findings += _missing_photos(site)
     for note in site.notes:
         findings += _unknown_authors(site, note.authors, "authors", note.doc)
         if note.kind == WEEKNOTE and note.team not in site.teams:
@@ -100,6 +101,18 @@ def _unknown_authors(site: Site, slugs: Iterable[str], field: str, doc: Document
             Finding(doc.source, line, col, "M205",
                     f"unknown author '{slug}': add content/authors/{slug}.md{_suggest(slug, site.authors)}")
         )
+    return findings
+
+
+def _missing_photos(site: Site) -> list[Finding]:
+    """An author's photo must be a file in content/images/, which the build copies to the site."""
+    findings = []
+    for author in site.authors.values():
+        if author.photo is not None and not (site.content_dir / author.photo.file).is_file():
+            line, col = author.doc.where("photo")
+            findings.append(Finding(author.source, line, col, "M210",
+                                    f"photo '{author.photo.file}' is not in content/: add the picture there, "
+                                    "or fix the path"))
     return findings
 
 

@@ -202,7 +202,7 @@ def _file_slug(doc: Document) -> str:
 
 
 def _author(doc: Document, values: dict) -> Author:
-    return Author(_file_slug(doc), values["name"], values.get("role", ""), doc)
+    return Author(_file_slug(doc), values["name"], values.get("role", ""), doc, values.get("photo"))
 
 
 def _team(doc: Document, values: dict) -> Team:
@@ -224,6 +224,7 @@ def _note(site: Site, kind: str, doc: Document, values: dict) -> Note:
     if date is not None and date.tzinfo is None:
         date = date.replace(tzinfo=site.timezone)
     team = week = None
+    default_title = False
     title = values.get("title", "")
     slug = values.get("slug") or slugify(title)
     if kind == WEEKNOTE:
@@ -241,6 +242,7 @@ def _note(site: Site, kind: str, doc: Document, values: dict) -> Note:
                         f"use a date from {week.monday} to {week.sunday}, or rename the file")
             )
         team_name = site.teams[team].name if team in site.teams else team
+        default_title = not title
         title = title or f"{team_name} weeknote: week {week.week}, {week.year}"
         slug = f"{team}-{week.slug}"
     return Note(
@@ -260,6 +262,8 @@ def _note(site: Site, kind: str, doc: Document, values: dict) -> Note:
         doc=doc,
         id=values.get("id"),
         aliases=values.get("aliases", ()),
+        featured=values.get("featured", False),
+        default_title=default_title,
     )
 
 

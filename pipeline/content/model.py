@@ -62,6 +62,14 @@ class IsoWeek:
 
 
 @dataclass(frozen=True)
+class Photo:
+    """An author's picture: a file in content/images/ and what it shows, for people who cannot see it."""
+
+    file: str  # relative to content/, like images/jane-doe.jpg; the site serves it at the same path
+    alt: str
+
+
+@dataclass(frozen=True)
 class Author:
     """A person who writes notes; the file's body is their bio."""
 
@@ -69,6 +77,7 @@ class Author:
     name: str
     role: str
     doc: Document
+    photo: Photo | None = None
 
     @property
     def source(self) -> str:
@@ -122,6 +131,8 @@ class Note:
     doc: Document
     id: str | None = None  # the feed entry ID from the front matter; feeds make one when it is None
     aliases: tuple[str, ...] = ()  # old addresses on this site that redirect to the note
+    featured: bool = False  # a post shown at the top of the home page
+    default_title: bool = False  # a weeknote titled "<Team> weeknote: week 48, 2026" because it has no title of its own
 
     @property
     def body(self) -> str:

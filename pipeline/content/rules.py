@@ -26,6 +26,7 @@ EXAMPLE_SITE = {
     "weeknotes/data-platform/2026-W47.md": (
         "---\ndate: 2026-11-20\nauthors: [sam-lee]\nsummary: We moved the reporting tables.\n---\n## What went well\n\nIt worked.\n"
     ),
+    "images/sam-lee.jpg": "A picture of Sam (only whether the file exists is checked).",
 }
 
 POST_OK = Example(
@@ -134,4 +135,11 @@ register(
                 "aliases: [/2019/05/hiring/, /2019/05/hiring]")],
          [_post("title: How we hire\ndate: 2026-11-27\nauthors: [jane-doe]\nsummary: Hiring.\n"
                 "aliases: [/2019/05/how-we-hire/, /how-we-hire.html]")]),
+    rule("M210", "missing-photo", "An author's photo is not a file in content/.",
+         "The author page and bylines would show a broken picture.",
+         [Example("authors/priya-patel.md",
+                  "---\nname: Priya Patel\nphoto: {file: images/priya-patel.jpg, alt: Priya at her desk}\n---\nPriya.\n")],
+         [Example("authors/priya-patel.md",
+                  "---\nname: Priya Patel\nphoto: {file: images/sam-lee.jpg, alt: Sam and Priya at a desk}\n---\nPriya.\n"),
+          Example("authors/priya-patel.md", "---\nname: Priya Patel\n---\nPriya.\n")]),
 )

@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 from pipeline.content import aliases
 from pipeline.content.frontmatter import Document
+from pipeline.content.model import Photo
 from pipeline.findings import Finding, Level
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -92,6 +93,28 @@ def day(value: Any) -> date:
     if stamp.time() != datetime.min.time():
         raise Invalid("M103", _describe(value))
     return stamp.date()
+
+
+def flag(value: Any) -> bool:
+    """A yes-or-no value, as YAML writes it: true or false."""
+    if not isinstance(value, bool):
+        raise Invalid("M102", _describe(value))
+    return value
+
+
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+
+
+def photo(value: Any) -> Photo:
+    """`photo: {file: images/jane-doe.jpg, alt: Jane Doe in the office}`: a picture in content/images/ and its alt text."""
+    if not isinstance(value, dict) or set(value) != {"file", "alt"}:
+        raise Invalid("M102", _describe(value))
+    file, alt = text(value["file"]), text(value["alt"])
+    if not file.startswith("images/") or ".." in file.split("/") or not file.lower().endswith(PHOTO_SUFFIXES):
+        raise Invalid("M105", f"file '{file}', which is not a .jpg, .jpeg, .png or .webp file in images/")
+    if not alt:
+        raise Invalid("M105", "an empty alt: say what the picture shows, for people who cannot see it")
+    return Photo(file, alt)
 
 
 def choice(*options: str) -> Callable[[Any], str]:
@@ -189,6 +212,7 @@ POST = schema(
     Field("category", text, "a category name like leadership"),
     _freeze_exempt, _reviewed_by,
     Field("related", _listed(slug), "a list of post slugs like [why-we-blog]"),
+    Field("featured", flag, "true to show the post at the top of the home page, or false"),
 )
 WEEKNOTE = schema(
     _lint, _date, _authors, _summary, _tags, _status, _id, _aliases,
@@ -209,6 +233,7 @@ TEAM = schema(
 AUTHOR = schema(
     Field("name", text, "the person's name as text", required=True),
     Field("role", text, "their job title as text"),
+    Field("photo", photo, "a picture and its alt text, like {file: images/jane-doe.jpg, alt: Jane Doe at her desk}"),
 )
 
 
