@@ -55,11 +55,18 @@ CATEGORIES_URL = "categories/"
 CATEGORIES_SAVE_AS = "categories/index.html"
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
-DIRECT_TEMPLATES = ["index", "tags", "categories", "archives"]
+# The home page is the notes plugin's: its posts are paged apart from the weeknotes.
+DIRECT_TEMPLATES = ["tags", "categories", "archives"]
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
+# The home page's posts come 10 to a page, as on the GDS blog ("tag" and "category" may be paged too).
 DEFAULT_PAGINATION = False
+PAGINATED_TEMPLATES = {"index": 10, "tag": None, "category": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
 
 # A future date means scheduled: such notes are held back as drafts.
 WITH_FUTURE_DATES = False
@@ -86,6 +93,12 @@ NOTES_PUBLISHER = "Department for Local Services"  # the author of weekly digest
 NOTES_ORGANISATION = ""
 NOTES_LOGO_TEXT = ""
 NOTES_ACCESSIBILITY_CONTACT = "digital@example.gov.uk"
+# When the accessibility statement was prepared and last reviewed (GOV.UK's model statement gives both).
+NOTES_ACCESSIBILITY_PREPARED = "2026-11-12"
+NOTES_ACCESSIBILITY_REVIEWED = "2026-11-30"
+# How much of each team's cadence the site shows: "full" (late and missed periods too),
+# "published" (only the notes published) or "off". `notes cadence` always shows everything.
+NOTES_PUBLIC_CADENCE = "full"
 
 # Escape every value in templates; the theme marks rendered Markdown with |safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

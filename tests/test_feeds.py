@@ -8,6 +8,8 @@ closed for the digest.
 
 from __future__ import annotations
 
+import re
+
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -218,7 +220,7 @@ def test_author_tag_and_category_feeds(output):
     assert [e.link for e in parse(output / "feeds/tags/roadmap.atom.xml").entries] == [ROADMAP]
     assert [e.link for e in parse(output / "feeds/categories/leadership.atom.xml").entries] == [ROADMAP, SUMMER]
     assert parse(output / "feeds/categories/leadership.atom.xml").feed.title == (
-        "Category: leadership – Department for Local Services blog"
+        "Category: Leadership – Department for Local Services blog"
     )
 
 
@@ -283,15 +285,36 @@ def test_opml_lists_every_feed_once_by_kind_with_its_title(output):
     assert [o.get("htmlUrl") for o in groups[1].findall("outline")] == [f"{BASE}/teams/data-platform/", f"{BASE}/teams/identity/"]
 
 
-def test_subscribe_page_lists_every_feed_and_the_opml_file_without_javascript(output):
+def test_each_group_has_an_opml_file_of_its_own_feeds(output):
+    every = ET.parse(output / "feeds.opml").getroot().findall("body/outline")
+    for slug, group in zip(("site", "teams", "authors", "tags", "categories"), every):
+        root = ET.parse(output / f"feeds/{slug}.opml").getroot()
+        assert root.findtext("head/title") == f"Feeds of Department for Local Services blog: {group.get('text').lower()}"
+        (only,) = root.findall("body/outline")
+        assert [o.attrib for o in only.findall("outline")] == [o.attrib for o in group.findall("outline")]
+    # A team's feed is in the teams' file alone: importing it gives each weeknote once.
+    teams = ET.parse(output / "feeds/teams.opml").getroot()
+    assert [o.get("xmlUrl") for o in teams.iter("outline") if o.get("xmlUrl")] == [
+        f"{BASE}/feeds/teams/data-platform.atom.xml", f"{BASE}/feeds/teams/identity.atom.xml"]
+
+
+def test_subscribe_page_lists_every_feed_and_the_opml_files_without_javascript(output):
     page = (output / "subscribe/index.html").read_text(encoding="utf-8")
     assert "<title>Subscribe – Department for Local Services blog</title>" in page
     assert "A feed reader is an app or website that collects new posts from the sites you choose" in page
-    assert "copy the address of a feed below and paste it into your feed reader." in page
-    assert 'href="../feeds.opml"' in page
+    assert "To subscribe, copy the address of a feed below and add it to your feed reader." in page
+    assert 'href="../feeds.opml" download>Download the list of every feed (OPML)</a>' in page
+    assert 'href="../feeds/teams.opml" download>Download the list of 2 feeds for teams (OPML)</a>' in page
+    text = re.sub(r"<[^>]+>", "", page)  # addresses are split into parts that wrap only after a slash
     for name in feed_files(output):
-        assert f"{BASE}/{name}" in page, name
+        assert f"{BASE}/{name}" in text, name
     assert "<script" not in page
+
+
+def test_a_feed_address_wraps_only_after_a_slash(output):
+    page = (output / "subscribe/index.html").read_text(encoding="utf-8")
+    assert ('<span class="notes-address"><span>https://blog.example.gov.uk/</span><wbr><span>feeds/</span><wbr>'
+            '<span>teams/</span><wbr><span>data-platform.atom.xml</span></span>') in page
 
 
 def test_every_page_links_the_site_feed_and_topic_pages_their_own(output):
@@ -303,6 +326,8 @@ def test_every_page_links_the_site_feed_and_topic_pages_their_own(output):
         ("teams/identity/index.html", "feeds/teams/identity.atom.xml", "Identity weeknotes – Department for Local Services blog"),
         ("authors/sam-lee/index.html", "feeds/authors/sam-lee.atom.xml", "Sam Lee – Department for Local Services blog"),
         ("tags/roadmap/index.html", "feeds/tags/roadmap.atom.xml", "Tagged: roadmap – Department for Local Services blog"),
+        ("categories/leadership/index.html", "feeds/categories/leadership.atom.xml",
+         "Category: Leadership – Department for Local Services blog"),
     ):
         html = (output / page).read_text(encoding="utf-8")
         assert f'<link rel="alternate" type="application/atom+xml" href="../../{feed}" title="{title}">' in html, page

@@ -76,12 +76,12 @@ def test_post_links_hand_picked_related_posts_and_its_neighbours(built):
     assert "Next post:" not in html
 
 
-def test_home_page_shows_this_week_by_team_with_unpublished_teams_as_such(built):
+def test_home_page_shows_each_teams_latest_weeknote_and_where_it_stands(built):
     # NOTES_TODAY is Sunday of week 48; the fixture team's latest note is week 47.
     html = (built / "index.html").read_text()
-    this_week = html[html.index('id="this-week"'):html.index("</section>", html.index('id="this-week"'))]
-    assert "Data platform</a> · Week 48, 2026</p>" in this_week
-    assert "Not published yet. Overdue by 2 days" in this_week
+    column = html[html.index('id="latest-weeknotes"'):html.index("</section>", html.index('id="latest-weeknotes"'))]
+    assert '<a class="govuk-link" href="./weeknotes/data-platform/2026-w47/">Data platform weeknote: week 47, 2026</a>' in column
+    assert '<p class="notes-status">This week: overdue by 2 days</p>' in column
 
 
 class _Post:

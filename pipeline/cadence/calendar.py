@@ -1,20 +1,30 @@
-"""The cadence calendar: each team's last year of periods, laid out on one time axis.
+"""The cadence calendar: each team's periods since it started, up to a year, laid out on one time axis.
 
 This computes what each cell means and where it goes (numbers only); the
 theme's calendar.html turns that into inline SVG with Jinja, so no markup is
 built here. Cells sit on a shared axis of days, so a monthly team's month
-lines up under the weekly teams' weeks.
+lines up under the weekly teams' weeks, and every row ends with the current
+week: a month under way is drawn up to today's week, not to its end.
+
+The SVG is drawn at its own size, one unit a CSS pixel, never scaled down to
+fit: a week's cell is 24 pixels square, the smallest target WCAG 2.2 allows a
+link (2.5.8), and a month is 112 to 124 pixels wide, room enough for its
+label. Where the row is wider than the page, it scrolls inside its own box.
+
+What the public site shows is a setting, NOTES_PUBLIC_CADENCE: `full` (every
+state, late and missed included), `published` (only the notes published) or
+`off` (no calendar). `notes cadence` always reports everything.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from pipeline.cadence.periods import Period, long_date
 from pipeline.cadence.teams import DUE, FREEZE, NOT_STARTED, OVERDUE, PUBLISHED, QUIET, SCHEDULED, TeamReport, Timeline
-from pipeline.content.model import Note
+from pipeline.content.model import IsoWeek, Note
 
 # Cell states beyond the team states they share (published, overdue, quiet).
 LATE, MISSED, UPCOMING = "late", "missed", "upcoming"
@@ -27,13 +37,21 @@ LEGEND = (
     (QUIET, "Quiet or publishing freeze"),
     (UPCOMING, "Not due yet"),
 )
-WINDOW = {"weekly": 52, "fortnightly": 26, "monthly": 12}  # about a year of periods for each cadence
+WINDOW = {"weekly": 52, "fortnightly": 26, "monthly": 12}  # at most about a year of periods for each cadence
 UNITS = {"weekly": "week", "fortnightly": "fortnight", "monthly": "month"}
 
-DAY_WIDTH = 2  # SVG units per day: a week is 14 wide
-CELL_GAP = 2
-CELL_HEIGHT = 16
-AXIS_HEIGHT = 20  # room for the month labels above the cells
+# What NOTES_PUBLIC_CADENCE may say the site shows.
+FULL, PUBLISHED_ONLY, OFF = "full", "published", "off"
+PUBLIC_CADENCE = (FULL, PUBLISHED_ONLY, OFF)
+
+DAY_WIDTH = 4  # CSS pixels a day: a week's cell is 24 wide, with a gap of 4
+CELL_GAP = 4
+CELL_HEIGHT = 24  # WCAG 2.2's smallest target, 24 by 24 CSS pixels
+MIN_LINK_WIDTH = 24
+AXIS_HEIGHT = 24  # room for the month labels above the cells
+LABEL_SIZE = 14  # font size of the month labels, in CSS pixels
+LABEL_CHAR_WIDTH = 8  # a generous width of one character of a label, to keep labels apart
+LABEL_GAP = 8
 
 
 @dataclass(frozen=True)
@@ -51,11 +69,12 @@ class Cell:
 class Tick:
     x: int
     label: str
+    anchor: str = "start"  # SVG text-anchor: "end" for a label set against the right edge
 
 
 @dataclass(frozen=True)
 class Calendar:
-    """One team's last year: a row of cells under month labels."""
+    """One team's periods: a row of cells under month labels."""
 
     slug: str
     name: str
@@ -63,10 +82,12 @@ class Calendar:
     cells: tuple[Cell, ...]
     ticks: tuple[Tick, ...]
     width: int
+    legend: tuple[tuple[str, str], ...] = LEGEND
     height: int = AXIS_HEIGHT + CELL_HEIGHT
     row_y: int = AXIS_HEIGHT
     cell_height: int = CELL_HEIGHT
-    legend: tuple[tuple[str, str], ...] = LEGEND
+    label_y: int = LABEL_SIZE + 2
+    label_size: int = LABEL_SIZE
 
 
 def cell_state(timeline: Timeline, index: int) -> tuple[str, str, Note | None]:
@@ -94,67 +115,97 @@ def cell_state(timeline: Timeline, index: int) -> tuple[str, str, Note | None]:
 
 
 def _window(report: TeamReport) -> list[tuple[int, Period]]:
-    """The last year of periods up to the current one, numbered (negative before `since`)."""
+    """The periods from the team's `since` up to the current one, a year of them at most, numbered."""
     rhythm = report.timeline.rhythm
     current = rhythm.index_of(report.timeline.today)
-    return [(i, rhythm.period(i)) for i in range(current - WINDOW[report.team.cadence] + 1, current + 1)]
+    first = max(0, current - WINDOW[report.team.cadence] + 1)
+    return [(i, rhythm.period(i)) for i in range(first, current + 1)]
 
 
 def shared_axis(reports: Iterable[TeamReport]) -> tuple[date, date]:
-    """The days that all these teams' last years cover, so that their calendars line up.
+    """The days these teams' calendars cover, so that they line up: from the earliest first period shown
+    to the end of the current week, where every row ends."""
+    reports = list(reports)  # at least one
+    week = IsoWeek.of(reports[0].timeline.today)
+    starts = [period.start for report in reports for _, period in _window(report)[:1]]
+    return min(starts, default=week.monday), week.sunday
 
-    The axis always spans the whole year, so a team that started lately shows as a short row.
-    """
-    periods = [period for report in reports for _, period in _window(report)]
-    return min(p.start for p in periods), max(p.end for p in periods)
+
+def _label_width(label: str) -> int:
+    return len(label) * LABEL_CHAR_WIDTH
 
 
-def _ticks(start: date, end: date) -> list[Tick]:
-    """One label at the first of each month: 'Mar 2026', 'Apr', ... 'Jan 2027', with the year in January.
+def _ticks(start: date, end: date, width: int) -> list[Tick]:
+    """One label at the first of each month: 'Sep 2026', 'Oct', ... 'Jan 2027', with the year in January.
 
-    The first label carries the year too, unless a January follows soon: 'Dec 2025' would run into 'Jan 2026'.
+    The axis's first month, when it starts part-way through, is labelled at
+    the left edge if its part leaves room for the label; the first label
+    carries the year. A last label without room before the right edge is set
+    against it, so that no label is cut off or runs into another.
     """
     months = []
-    month = date(start.year, start.month, 1)
-    if month < start:
-        month = (month + timedelta(days=32)).replace(day=1)
+    month = (start.replace(day=1) + timedelta(days=32)).replace(day=1) if start.day > 1 else start
     while month <= end:
         months.append(month)
         month = (month + timedelta(days=32)).replace(day=1)
-    january_soon = any(m.month == 1 for m in months[:3])
-    return [
-        Tick((m - start).days * DAY_WIDTH,
-             f"{m:%b %Y}" if m.month == 1 or (number == 0 and not january_soon) else f"{m:%b}")
-        for number, m in enumerate(months)
-    ]
+    places = [((m - start).days * DAY_WIDTH, m) for m in months]
+    if start.day > 1:
+        room = places[0][0] if places else width
+        if room >= _label_width(f"{start:%b %Y}") + LABEL_GAP:
+            places.insert(0, (0, start))
+    ticks = []
+    for x, month in places:
+        label = f"{month:%b %Y}" if month.month == 1 or not ticks else f"{month:%b}"
+        if x + _label_width(label) > width:
+            ticks.append(Tick(width, label, "end"))
+        else:
+            ticks.append(Tick(x, label))
+    return ticks
 
 
 def build_calendar(report: TeamReport, url_for: Callable[[Note], str | None],
-                   axis: tuple[date, date] | None = None) -> Calendar:
-    """A team's calendar on `axis` (by default its own year); `url_for` gives a note's page, or None."""
+                   axis: tuple[date, date] | None = None, shows: str = FULL) -> Calendar:
+    """A team's calendar on `axis` (by default its own); `url_for` gives a note's page, or None.
+
+    `shows` is NOTES_PUBLIC_CADENCE: with `published`, only the published notes are drawn and listed.
+    """
     start, end = axis or shared_axis([report])
     cells = []
     for index, period in _window(report):
-        if index < 0:
-            continue  # before the team's `since`: nothing was expected
         state, text, note = cell_state(report.timeline, index)
-        days = (period.end - period.start).days + 1
-        cells.append(Cell(
+        first, last = max(period.start, start), min(period.end, end)
+        url = url_for(note) if note else None
+        width = ((last - first).days + 1) * DAY_WIDTH - CELL_GAP
+        cell = Cell(
             period=period, state=state, text=text,
             note_title=note.title if note else None,
-            url=url_for(note) if note else None,
-            x=(period.start - start).days * DAY_WIDTH,
-            width=days * DAY_WIDTH - CELL_GAP,
-        ))
+            url=url,
+            x=(first - start).days * DAY_WIDTH,
+            width=max(width, MIN_LINK_WIDTH) if url else width,  # a link is never under the smallest target
+        )
+        if shows == PUBLISHED_ONLY:
+            # Only the notes published are told, and not whether they were late.
+            if state not in (PUBLISHED, LATE):
+                continue
+            cell = replace(cell, state=PUBLISHED, text=f"Published on {long_date(report.timeline.first_day[index])}")
+        cells.append(cell)
     unit = UNITS[report.team.cadence]
-    span = f"from {cells[0].period.in_sentence} to {cells[-1].period.in_sentence}, newest first" if cells else "none yet"
+    if shows == PUBLISHED_ONLY:
+        caption = f"{report.team.name}: each note published, newest first" if cells else f"{report.team.name}: no notes yet"
+    elif cells:
+        caption = (f"{report.team.name}: each {unit} from {cells[0].period.in_sentence} "
+                   f"to {cells[-1].period.in_sentence}, newest first")
+    else:
+        caption = f"{report.team.name}: each {unit}, none yet"
+    width = max([((end - start).days + 1) * DAY_WIDTH - CELL_GAP, *(cell.x + cell.width for cell in cells)])
     return Calendar(
         slug=report.team.slug,
         name=report.team.name,
-        caption=f"{report.team.name}: each {unit} {span}",
+        caption=caption,
         cells=tuple(cells),
-        ticks=tuple(_ticks(start, end)),
-        width=((end - start).days + 1) * DAY_WIDTH,
+        ticks=tuple(_ticks(start, end, width)),
+        width=width,
+        legend=tuple(item for item in LEGEND if item[0] == PUBLISHED) if shows == PUBLISHED_ONLY else LEGEND,
     )
 
 
@@ -191,3 +242,12 @@ def next_due_text(report: TeamReport) -> str:
     """'Thursday 3 December 2026': this period's due day while its note is owed, else the next one's."""
     _, due, _ = _public(report)
     return long_date(due) if due else "No note expected"
+
+
+def this_period_text(report: TeamReport) -> str:
+    """'This week: due on Thursday 3 December 2026', 'This month: quiet, no note expected'."""
+    state = state_text(report)
+    if report.state == NOT_STARTED:
+        return state
+    unit = UNITS[report.team.cadence]
+    return f"This {unit}: {state[0].lower()}{state[1:].replace(': ', ', ')}"

@@ -49,9 +49,10 @@ TOPIC_FEEDS = {
     "tag": ("Tagged: {name}", "Posts and weeknotes tagged {name}"),
     "category": ("Category: {name}", "Posts and weeknotes in {name}"),
 }
-# How the subscribe page and the OPML file group the feeds.
-GROUPS = (("Whole site", ("all", "posts", "weeknotes", "digest")), ("Teams", ("team",)),
-          ("Authors", ("author",)), ("Tags", ("tag",)), ("Categories", ("category",)))
+# How the subscribe page and the OPML files group the feeds: (slug, name, kinds of feed).
+GROUPS = (("site", "Whole site", ("all", "posts", "weeknotes", "digest")), ("teams", "Teams", ("team",)),
+          ("authors", "Authors", ("author",)), ("tags", "Tags", ("tag",)), ("categories", "Categories", ("category",)))
+GROUP_OPML_PATH = "feeds/{slug}.opml"  # each group's own OPML file, beside feeds.opml's every feed
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,14 @@ class Feed:
 
 @dataclass(frozen=True)
 class FeedGroup:
+    slug: str
     name: str
     feeds: tuple[Feed, ...]
+
+    @property
+    def opml_path(self) -> str:
+        """This group's OPML file: importing it subscribes a reader to these feeds alone."""
+        return GROUP_OPML_PATH.format(slug=self.slug)
 
 
 class Catalogue:
@@ -125,8 +132,8 @@ class Catalogue:
         return self.find("category", slug)
 
     def groups(self) -> tuple[FeedGroup, ...]:
-        """The feeds by kind, for the subscribe page and the OPML file; empty groups left out."""
-        groups = (FeedGroup(name, tuple(f for f in self._feeds if f.kind in kinds)) for name, kinds in GROUPS)
+        """The feeds by kind, for the subscribe page and the OPML files; empty groups left out."""
+        groups = (FeedGroup(slug, name, tuple(f for f in self._feeds if f.kind in kinds)) for slug, name, kinds in GROUPS)
         return tuple(group for group in groups if group.feeds)
 
     def absolute(self, path: str) -> str:

@@ -20,7 +20,7 @@ from pipeline import project as _project  # noqa: F401 - declares every [tool.no
 from pipeline.content.loader import load_site
 from pipeline.email.options import Signup
 from pipeline.lint.cache import FOLDER
-from pipeline.pelican import cadence_pages, feeds, post_links, redirects, scheduled, site_pages, taxonomies, writer
+from pipeline.pelican import cadence_pages, feeds, home, post_links, redirects, scheduled, site_pages, taxonomies, writer
 from pipeline.pelican.generators import ProfilesGenerator
 from pipeline.pelican.reader import NotesReader
 
@@ -47,6 +47,7 @@ def _initialise(pelican) -> None:
     # Pelican's own comparison with the system clock, which a pinned NOTES_TODAY would contradict.
     settings["NOTES_HOLD_SCHEDULED"] = not settings["WITH_FUTURE_DATES"]
     settings["WITH_FUTURE_DATES"] = True
+    home.without_pelicans_home(settings)
     root = Path(settings["PATH"]).resolve().parent  # the settings file's folder, which Pelican resolves PATH against
     if "NOTES_CONFIG" not in settings:
         settings["NOTES_CONFIG"] = notes_config.load(root)  # pyproject.toml sits beside the settings file
@@ -79,8 +80,8 @@ def _generators(pelican):
     # receivers of a signal in the order of a set of ids, which changes from run
     # to run, and a generator that reads another's context (the sitemap lists
     # the cadence page) must run after it for builds to be reproducible.
-    return (ProfilesGenerator, cadence_pages.get_generators(pelican), site_pages.get_generators(pelican),
-            redirects.get_generators(pelican))
+    return (ProfilesGenerator, cadence_pages.get_generators(pelican), home.get_generators(pelican),
+            site_pages.get_generators(pelican), redirects.get_generators(pelican))
 
 
 def register() -> None:

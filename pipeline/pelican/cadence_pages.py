@@ -1,5 +1,11 @@
 """The /cadence/ page, and the calendar, streak and next due date on each team page.
 
+How much of it the public site shows is NOTES_PUBLIC_CADENCE: `full` (the
+default: late and missed periods, streaks, what is overdue), `published`
+(which periods have a note, and nothing about those without) or `off` (no
+cadence page, and no calendar on team pages). `notes cadence` tells the comms
+team everything, whatever the site shows.
+
 The build's "today" is the one every date-dependent part uses
 (pipeline/clock.py): tests and golden files pin it with NOTES_TODAY so that
 a build is the same on every day. Calendar cells link only to notes
@@ -15,15 +21,16 @@ from pelican.generators import Generator
 
 from pipeline import clock
 from pipeline.cadence import calendar
-from pipeline.cadence.calendar import Calendar, build_calendar, shared_axis
+from pipeline.cadence.calendar import FULL, OFF, PUBLIC_CADENCE, Calendar, build_calendar, shared_axis
 from pipeline.cadence.options import CadenceOptions
 from pipeline.cadence.periods import long_date
 from pipeline.cadence.posts import Bunch
 from pipeline.cadence.report import Report, build_report
 from pipeline.cadence.teams import TeamReport
 from pipeline.content.loader import Site
+from pipeline.errors import ConfigError
 
-DEFAULTS = {"CADENCE_URL": "cadence/", "CADENCE_SAVE_AS": "cadence/index.html"}
+DEFAULTS = {"CADENCE_URL": "cadence/", "CADENCE_SAVE_AS": "cadence/index.html", "NOTES_PUBLIC_CADENCE": FULL}
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,7 @@ class TeamCadence:
     state: str
     streak: str
     next_due: str
+    now: str  # "This week: due on Friday 11 December 2026", for the home page; "" unless the site shows it all
 
 
 @dataclass(frozen=True)
@@ -47,10 +55,24 @@ class CadencePage:
     bunched: tuple[Bunch, ...]  # days up to today with more than one post
     url: str
     save_as: str
+    shows: str  # NOTES_PUBLIC_CADENCE: "full" or "published" ("off" makes no page)
+
+    @property
+    def full(self) -> bool:
+        return self.shows == FULL
 
     @property
     def today_text(self) -> str:
         return long_date(self.today)
+
+
+def public_cadence(settings: dict) -> str:
+    """NOTES_PUBLIC_CADENCE, checked: a wrong value is reported, never taken for the default."""
+    shows = settings.get("NOTES_PUBLIC_CADENCE", DEFAULTS["NOTES_PUBLIC_CADENCE"])
+    if shows not in PUBLIC_CADENCE:
+        raise ConfigError(f"NOTES_PUBLIC_CADENCE in the settings file must be 'full', 'published' or 'off' "
+                          f"(how much of each team's cadence the site shows); got {shows!r}")
+    return shows
 
 
 def build_today(settings: dict, site: Site) -> date:
@@ -60,6 +82,10 @@ def build_today(settings: dict, site: Site) -> date:
 
 class CadenceGenerator(Generator):
     def generate_context(self):
+        shows = public_cadence(self.settings)
+        if shows == OFF:
+            self.context["cadence"] = None
+            return
         site: Site = self.settings["NOTES_SITE"]
         options = CadenceOptions.from_config(self.settings["NOTES_CONFIG"].section("cadence"))
         today = build_today(self.settings, site)
@@ -76,10 +102,11 @@ class CadenceGenerator(Generator):
         teams = {
             r.team.slug: TeamCadence(
                 report=r,
-                calendar=build_calendar(r, url_for, axis),
+                calendar=build_calendar(r, url_for, axis, shows),
                 state=calendar.state_text(r),
                 streak=calendar.streak_text(r),
                 next_due=calendar.next_due_text(r),
+                now=calendar.this_period_text(r) if shows == FULL else "",
             )
             for r in report.teams
         }
@@ -93,11 +120,12 @@ class CadenceGenerator(Generator):
             bunched=tuple(b for b in posts.bunched if b.day <= today),
             url=self.settings.get("CADENCE_URL", DEFAULTS["CADENCE_URL"]),
             save_as=self.settings.get("CADENCE_SAVE_AS", DEFAULTS["CADENCE_SAVE_AS"]),
+            shows=shows,
         )
 
     def generate_output(self, writer):
-        page: CadencePage = self.context["cadence"]
-        if not page.save_as:
+        page: CadencePage | None = self.context["cadence"]
+        if page is None or not page.save_as:
             return
         writer.write_file(
             page.save_as, self.get_template("cadence"), self.context,

@@ -1,4 +1,4 @@
-"""The feeds plugin: Atom and RSS from Pelican's published articles, feeds.opml and /subscribe/.
+"""The feeds plugin: Atom and RSS from Pelican's published articles, the OPML files and /subscribe/.
 
 A Pelican generator, so it runs inside every build and writes into the
 folder Pelican was given (the staging folder of `notes build`). It plans the
@@ -87,6 +87,8 @@ class FeedsGenerator(Generator):
             if not self._kept(feed, entries):
                 feeds.write(writer, feed, entries)
         self._write(self.catalogue.opml_path, opml(self.catalogue))
+        for group in self.catalogue.groups():
+            self._write(group.opml_path, opml(self.catalogue, group))
         writer.write_file(
             self.settings["SUBSCRIBE_SAVE_AS"], self.get_template("subscribe"), self.context,
             relative_urls=self.settings["RELATIVE_URLS"], template_name="subscribe", url=self.settings["SUBSCRIBE_URL"],

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pelican.generators import Generator
 
 from pipeline.content.loader import Site
-from pipeline.content.model import WEEKNOTE, Author, Team
+from pipeline.content.model import WEEKNOTE, Author, Photo, Team
 from pipeline.pelican.markup import Renderer, renderer_for
 
 WEEKDAY_NAMES = {
@@ -32,6 +32,7 @@ class Profile:
     bio: str
     url: str
     save_as: str
+    photo: Photo | None = None  # its file is served at the same path as in content/: {{ SITEURL }}/{{ photo.file }}
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class ProfilesGenerator(Generator):
             bio=renderer.block(author.bio),
             url=self.settings["AUTHOR_URL"].format(slug=author.slug),
             save_as=self.settings["PROFILE_SAVE_AS"].format(slug=author.slug),
+            photo=author.photo,
         )
 
     def _team(self, team: Team, profiles: dict[str, Profile], renderer: Renderer) -> TeamPage:

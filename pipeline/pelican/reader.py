@@ -8,8 +8,14 @@ from pelican.utils import SafeDatetime
 
 from pipeline import clock
 from pipeline.content.loader import Site
-from pipeline.content.model import WEEKNOTE, Note
+from pipeline.content.model import POST, WEEKNOTE, Note
 from pipeline.pelican.markup import renderer_for
+
+
+def display_name(category: str) -> str:
+    """A category as pages, breadcrumbs and feeds name it: 'leadership' is 'Leadership' (sentence case, as
+    GOV.UK writes headings); its page's address, made from the slug, does not change."""
+    return category[:1].upper() + category[1:]
 
 
 class NoteNotLoaded(Exception):
@@ -46,14 +52,18 @@ class NotesReader(BaseReader):
             meta["date"] = SafeDatetime.fromtimestamp(note.date.timestamp(), note.date.tzinfo)
         if note.tags:
             meta["tags"] = self.process_metadata("tags", list(note.tags))
-        if note.category:
-            meta["category"] = self.process_metadata("category", note.category)
+        if note.kind == POST:
+            category = note.category or self.settings["DEFAULT_CATEGORY"]
+            meta["category"] = self.process_metadata("category", display_name(category))
+        if note.featured:
+            meta["featured"] = True
         if note.kind == WEEKNOTE:
             meta["category"] = self.process_metadata("category", self.settings["WEEKNOTE_CATEGORY"])
             meta["template"] = "weeknote"
             meta["team"] = note.team
             meta["iso_week"] = str(note.week)
             meta["week_label"] = note.week.label
+            meta["default_title"] = note.default_title  # the title says team and week: pages need not repeat them
             place = {"team": note.team, "week": note.week.slug}
             meta["url"] = self.settings["WEEKNOTE_URL"].format(**place)
             meta["save_as"] = self.settings["WEEKNOTE_SAVE_AS"].format(**place)

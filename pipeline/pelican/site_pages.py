@@ -9,12 +9,15 @@ is written with ElementTree so that it is always well-formed XML.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from xml.etree import ElementTree
 
 from pelican.generators import Generator
+from pelican.paginator import Paginator
 
 from pipeline import search
+from pipeline.errors import ConfigError
 
 DEFAULTS = {
     "SEARCH_URL": "search/",
@@ -25,6 +28,8 @@ DEFAULTS = {
     "NOTES_ACCESSIBILITY_CONTACT": "",  # an email address for accessibility problems
     "NOTES_ORGANISATION": "",  # the organisation's name in the footer and accessibility statement
     "NOTES_LOGO_TEXT": "",  # the header's home link; NOTES_ORGANISATION, else SITENAME, if empty
+    "NOTES_ACCESSIBILITY_PREPARED": "",  # the day the accessibility statement was first prepared, like "2026-11-12"
+    "NOTES_ACCESSIBILITY_REVIEWED": "",  # the day it was last reviewed
 }
 
 SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -41,12 +46,29 @@ def site_address(settings: dict) -> str:
     return (settings.get("SITEURL") or settings.get("FEED_DOMAIN") or "").rstrip("/")
 
 
+def in_sentence(site_name: str) -> str:
+    """'the Department for Local Services blog': a site's name as the middle of a sentence says it."""
+    return site_name if site_name.lower().startswith("the ") else f"the {site_name}"
+
+
+def _day(settings: dict, key: str) -> date | None:
+    value = settings.get(key) or ""
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        raise ConfigError(f"{key} in the settings file must be a date like \"2026-11-12\"; got {value!r}") from None
+
+
 class SitePagesGenerator(Generator):
     def generate_context(self):
         for key, value in DEFAULTS.items():
             self.settings.setdefault(key, value)
             self.context.setdefault(key, self.settings[key])
         self.context["SITE_ADDRESS"] = site_address(self.settings)
+        self.context["site_in_sentence"] = in_sentence(self.settings.get("SITENAME", ""))
+        self.context["accessibility_dates"] = {
+            which: _day(self.settings, f"NOTES_ACCESSIBILITY_{which.upper()}") for which in ("prepared", "reviewed")
+        }
         # Known before any page is written: the search page lists the bundles it merges.
         self.context["search_shards"] = search.plan(self.context.get("articles", []))
 
@@ -74,7 +96,9 @@ class SitePagesGenerator(Generator):
     def _page_urls(self):
         """The URL of every HTML page in the site, relative to its root."""
         context, settings = self.context, self.settings
-        yield ""
+        home = context.get("home")
+        if settings.get("INDEX_SAVE_AS", "index.html"):
+            yield from self._paged("index", settings.get("INDEX_SAVE_AS", "index.html"), "", home.posts if home else [])
         for key in ("TEAMS_URL", "AUTHORS_URL", "TAGS_URL", "CATEGORIES_URL", "ARCHIVES_URL",
                     "SUBSCRIBE_URL", "SEARCH_URL", "ACCESSIBILITY_URL"):
             if settings.get(key):
@@ -86,13 +110,24 @@ class SitePagesGenerator(Generator):
             yield article.url
         for page in context.get("pages", []):
             yield page.url
-        for tag, _ in context.get("tags", []):
-            yield tag.url
-        for category, _ in context.get("categories", []):
-            yield category.url
+        for tag, articles in context.get("tags", []):
+            yield from self._paged("tag", tag.save_as, tag.url, articles)
+        for category, articles in context.get("categories", []):
+            yield from self._paged("category", category.save_as, category.url, articles)
         for group in ("teams", "profiles"):
             for item in context.get(group, {}).values():
                 yield item.url
+
+
+    def _paged(self, template: str, save_as: str, url: str, items: list):
+        """The URL of each page of a list, as Pelican's writer pages it (PAGINATED_TEMPLATES)."""
+        per_page = self.settings["PAGINATED_TEMPLATES"].get(template) or self.settings["DEFAULT_PAGINATION"]
+        if template not in self.settings["PAGINATED_TEMPLATES"] or not items:
+            yield url
+            return
+        paginator = Paginator(save_as, url, items, self.settings, per_page)
+        for number in range(1, paginator.num_pages + 1):
+            yield paginator.page(number).url
 
 
 def write_sitemap(path: Path, address: str, urls: list[str]) -> None:
