@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 from jinja2 import Environment, FileSystemLoader
 
-from pipeline.cadence.calendar import build_calendar
+from pipeline.cadence.calendar import build_calendar, shared_axis
 from pipeline.cadence.options import CadenceOptions, Freeze
 from pipeline.cadence.report import build_report
 from pipeline.cli import cli
@@ -68,6 +68,35 @@ def test_svg_calendar_matches_golden_file(name):
     svg = render('{% import "calendar.html" as cal with context %}{{ cal.svg(calendar) }}\n', calendar=calendar)
     ElementTree.fromstring(svg)  # well-formed XML, attributes and escaping included
     golden(name, svg)
+
+
+def _calendars(today: str, *teams, axis: bool = False):
+    report = build_report([], list(teams), date.fromisoformat(today), CadenceOptions(), LONDON)
+    shared = shared_axis(report.teams) if axis else None
+    return [build_calendar(r, lambda note: None, shared) for r in report.teams]
+
+
+def test_the_calendar_starts_at_the_teams_since_and_ends_with_this_week():
+    (calendar,) = _calendars("2026-11-25", team("data", since="2026-10-08"))  # Wednesday of week 48
+    assert [cell.period.label for cell in calendar.cells][0] == "2026-W41"  # since's week, not January
+    assert calendar.cells[0].x == 0
+    assert [(tick.x, tick.label) for tick in calendar.ticks] == [(0, "Oct 2026"), (27 * 4, "Nov")]  # from Monday 5 October
+    last = calendar.cells[-1]
+    assert last.period.label == "2026-W48" and last.x + last.width == calendar.width == 8 * 28 - 4  # weeks 41 to 48
+
+
+def test_a_calendar_shows_34_weeks_at_most_so_that_it_fits_the_widest_column():
+    (calendar,) = _calendars("2026-11-25", team("data", since="2025-01-06"))
+    assert len(calendar.cells) == 34 and calendar.width == 34 * 28 - 4 == 948
+
+
+def test_on_one_axis_a_month_under_way_ends_with_this_week_like_the_weeks():
+    weekly, monthly = _calendars("2026-11-25", team("data", since="2026-09-07"),
+                                 team("design", "monthly", since="2026-09-01"), axis=True)
+    assert weekly.width == monthly.width
+    ends = {calendar.cells[-1].x + calendar.cells[-1].width for calendar in (weekly, monthly)}
+    assert ends == {weekly.width}  # November is drawn up to Sunday 29 November, not to its 30th
+    assert monthly.cells[0].x == 0 and weekly.cells[0].x == 6 * 4  # 1 September, and Monday 7 September
 
 
 def test_every_state_is_drawn_and_explained():

@@ -1,4 +1,4 @@
-"""The cadence calendar: each team's periods since it started, up to a year, laid out on one time axis.
+"""The cadence calendar: each team's periods since it started, the last 34 weeks at most, on one time axis.
 
 This computes what each cell means and where it goes (numbers only); the
 theme's calendar.html turns that into inline SVG with Jinja, so no markup is
@@ -9,7 +9,9 @@ week: a month under way is drawn up to today's week, not to its end.
 The SVG is drawn at its own size, one unit a CSS pixel, never scaled down to
 fit: a week's cell is 24 pixels square, the smallest target WCAG 2.2 allows a
 link (2.5.8), and a month is 112 to 124 pixels wide, room enough for its
-label. Where the row is wider than the page, it scrolls inside its own box.
+label. 34 weeks are 948 pixels, as wide as the page's widest column (960), so
+on a computer the calendar shows whole; on a narrower screen it scrolls
+inside its own box.
 
 What the public site shows is a setting, NOTES_PUBLIC_CADENCE: `full` (every
 state, late and missed included), `published` (only the notes published) or
@@ -37,7 +39,7 @@ LEGEND = (
     (QUIET, "Quiet or publishing freeze"),
     (UPCOMING, "Not due yet"),
 )
-WINDOW = {"weekly": 52, "fortnightly": 26, "monthly": 12}  # at most about a year of periods for each cadence
+WINDOW_WEEKS = 34  # the most weeks, at 28 pixels a week, that fit the page's widest column
 UNITS = {"weekly": "week", "fortnightly": "fortnight", "monthly": "month"}
 
 # What NOTES_PUBLIC_CADENCE may say the site shows.
@@ -114,21 +116,20 @@ def cell_state(timeline: Timeline, index: int) -> tuple[str, str, Note | None]:
     return MISSED, f"Missed: no note, due on {long_date(due)}", None
 
 
-def _window(report: TeamReport) -> list[tuple[int, Period]]:
-    """The periods from the team's `since` up to the current one, a year of them at most, numbered."""
+def _window(report: TeamReport, first_day: date) -> list[tuple[int, Period]]:
+    """The team's periods from the one holding `first_day` (never before `since`'s) to the current one, numbered."""
     rhythm = report.timeline.rhythm
-    current = rhythm.index_of(report.timeline.today)
-    first = max(0, current - WINDOW[report.team.cadence] + 1)
-    return [(i, rhythm.period(i)) for i in range(first, current + 1)]
+    first = max(0, rhythm.index_of(first_day))
+    return [(i, rhythm.period(i)) for i in range(first, rhythm.index_of(report.timeline.today) + 1)]
 
 
 def shared_axis(reports: Iterable[TeamReport]) -> tuple[date, date]:
-    """The days these teams' calendars cover, so that they line up: from the earliest first period shown
-    to the end of the current week, where every row ends."""
+    """The days these teams' calendars cover, so that they line up: from the earliest first period, the
+    last WINDOW_WEEKS weeks at most, to the end of the current week, where every row ends."""
     reports = list(reports)  # at least one
     week = IsoWeek.of(reports[0].timeline.today)
-    starts = [period.start for report in reports for _, period in _window(report)[:1]]
-    return min(starts, default=week.monday), week.sunday
+    earliest = week.monday - timedelta(weeks=WINDOW_WEEKS - 1)
+    return max(earliest, min(report.timeline.rhythm.period(0).start for report in reports)), week.sunday
 
 
 def _label_width(label: str) -> int:
@@ -170,10 +171,13 @@ def build_calendar(report: TeamReport, url_for: Callable[[Note], str | None],
     `shows` is NOTES_PUBLIC_CADENCE: with `published`, only the published notes are drawn and listed.
     """
     start, end = axis or shared_axis([report])
+    current = report.timeline.rhythm.index_of(report.timeline.today)
     cells = []
-    for index, period in _window(report):
-        state, text, note = cell_state(report.timeline, index)
+    for index, period in _window(report, start):
         first, last = max(period.start, start), min(period.end, end)
+        if (last - first).days < 6 and index != current:
+            continue  # a past month cut to a sliver by the axis's start: too small to read or point at
+        state, text, note = cell_state(report.timeline, index)
         url = url_for(note) if note else None
         width = ((last - first).days + 1) * DAY_WIDTH - CELL_GAP
         cell = Cell(

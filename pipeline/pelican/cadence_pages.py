@@ -38,7 +38,8 @@ class TeamCadence:
     """A team's rhythm as its page shows it."""
 
     report: TeamReport
-    calendar: Calendar
+    calendar: Calendar  # from the team's own first period, for its page
+    aligned: Calendar  # on the axis every team shares, for /cadence/
     state: str
     streak: str
     next_due: str
@@ -102,7 +103,8 @@ class CadenceGenerator(Generator):
         teams = {
             r.team.slug: TeamCadence(
                 report=r,
-                calendar=build_calendar(r, url_for, axis, shows),
+                calendar=build_calendar(r, url_for, shows=shows),
+                aligned=build_calendar(r, url_for, axis, shows),
                 state=calendar.state_text(r),
                 streak=calendar.streak_text(r),
                 next_due=calendar.next_due_text(r),
