@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SASS := theme/node_modules/.bin/sass
 CSS := theme/static/css/notes.css
 
-.PHONY: publish test test-dates build serve setup css golden docs budget clean
+.PHONY: publish test test-dates build serve setup css golden screenshots docs budget clean
 
 publish: setup
 	$(BIN)/notes publish
@@ -39,6 +39,10 @@ css: $(CSS)
 # Regenerate the golden files in tests/golden/ after a deliberate change to the output.
 golden: setup
 	NOTES_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py tests/test_feeds_golden.py tests/test_cadence_site.py
+
+# Screenshots of the pages at 1280 and 375 pixels into tests/browser/screenshots/, for review (needs Chromium).
+screenshots: setup
+	NOTES_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/browser/test_screenshots.py
 
 # Regenerate docs/cli.md from the commands' help texts.
 docs: setup

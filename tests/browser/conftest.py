@@ -27,6 +27,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
 AXE = REPO / "theme" / "node_modules" / "axe-core" / "axe.min.js"
+# Screenshots of the pages for people to review, written by `make screenshots` (NOTES_UPDATE_SCREENSHOTS=1).
 SCREENSHOTS = REPO / "tests" / "browser" / "screenshots"
 
 # One page of every type the site has, by the path the server serves it at.
@@ -91,6 +92,22 @@ def serve(folder: Path):
 
 
 @pytest.fixture(scope="session")
+def corpus(tmp_path_factory):
+    """The search fixture (corpus.py): 117 notes over five quarters, built once. (notes, output folder)"""
+    from tests.browser import corpus as fixture
+
+    root = make_site(tmp_path_factory.mktemp("browser-corpus") / "site", {}, today=fixture.TODAY.isoformat())
+    made = fixture.write_site(root / "content")
+    return made, build_in(root)
+
+
+@pytest.fixture(scope="session")
+def corpus_url(corpus):
+    with serve(corpus[1]) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def site_url(built_site):
     with serve(built_site) as url:
         yield url
@@ -132,7 +149,10 @@ def page(browser):
 
 
 @pytest.fixture(scope="session")
-def screenshots() -> Path:
+def screenshots(tmp_path_factory) -> Path:
+    """Where screenshots go: tests/browser/screenshots/ for `make screenshots`, else a temporary folder."""
+    if not os.environ.get("NOTES_UPDATE_SCREENSHOTS"):
+        return tmp_path_factory.mktemp("screenshots")
     shutil.rmtree(SCREENSHOTS, ignore_errors=True)
     SCREENSHOTS.mkdir(parents=True)
     return SCREENSHOTS
