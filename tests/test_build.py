@@ -181,6 +181,6 @@ def test_a_draft_with_a_new_tag_and_category_still_builds(site):
     result = run("build")
     assert result.exit_code == 0, result.output
     preview = (site / "output/drafts/an-idea.html").read_text(encoding="utf-8")
-    assert "Category: brand-new</li>" in preview and "brand-new-tag" in preview
+    assert "Category: Brand-new</li>" in preview and "brand-new-tag" in preview  # named in sentence case
     assert "tags/brand-new-tag" not in preview and "categories/brand-new" not in preview
     assert not (site / "output/tags/brand-new-tag").exists()
