@@ -121,11 +121,11 @@ class SitePagesGenerator(Generator):
 
     def _paged(self, template: str, save_as: str, url: str, items: list):
         """The URL of each page of a list, as Pelican's writer pages it (PAGINATED_TEMPLATES)."""
-        per_page = self.settings["PAGINATED_TEMPLATES"].get(template) or self.settings["DEFAULT_PAGINATION"]
-        if template not in self.settings["PAGINATED_TEMPLATES"] or not items:
+        paged = self.settings["PAGINATED_TEMPLATES"]
+        if template not in paged or not items:
             yield url
             return
-        paginator = Paginator(save_as, url, items, self.settings, per_page)
+        paginator = Paginator(save_as, url, items, self.settings, paged[template] or self.settings["DEFAULT_PAGINATION"])
         for number in range(1, paginator.num_pages + 1):
             yield paginator.page(number).url
 
