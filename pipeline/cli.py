@@ -22,7 +22,7 @@ from pipeline.content.loader import display_path
 from pipeline.content.model import IsoWeek
 from pipeline.content.schema import WEEKDAYS
 from pipeline.errors import ExitCode, NotesError
-from pipeline.findings import RULES, Level, has_errors
+from pipeline.findings import RULES, Level, has_errors, printable
 from pipeline.report import echo_findings, plural
 from pipeline.lint import formats
 from pipeline.lint.formats import FORMATS
@@ -48,7 +48,7 @@ class NotesGroup(click.Group):
         except NotesError as err:
             if os.environ.get("NOTES_DEBUG"):
                 raise
-            click.echo(f"notes: error: {err}", err=True)
+            click.echo(f"notes: error: {printable(str(err), keep_lines=True)}", err=True)
             ctx.exit(err.exit_code)
 
 
@@ -262,7 +262,7 @@ def import_(sources, fmt, kind, team, author, date_field, fields, old_url, no_ba
     outcome = import_notes(open_project(settings), list(sources), fmt, Choices(kind, team, author), dry_run, options,
                            baseline=not no_baseline)
     for line in report.lines(outcome):
-        click.echo(line)
+        click.echo(printable(line))
     failure = nothing_imported(outcome)
     if failure is not None:
         click.echo(f"notes: error: {failure}", err=True)
@@ -455,7 +455,7 @@ def _check_and_build(settings: Path, output: Path | None, today: date | None = N
     if prepared.findings:
         echo_findings(prepared.findings, site.files_checked, prepared.baselined)
     for warning in built.warnings:
-        click.echo(f"pelican: warning: {warning}", err=True)
+        click.echo(f"pelican: warning: {printable(warning)}", err=True)
     kept = built.pages - built.rendered
     click.echo(
         f"Built {built.pages} pages" + (f" ({built.rendered} rendered, {kept} kept from the last build)" if kept else "")

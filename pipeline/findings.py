@@ -7,6 +7,7 @@ CLI, the build gate and every output format treat them alike.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 
 
@@ -48,9 +49,26 @@ class Rule:
     must_pass: tuple[Example, ...] = ()
 
 
+# What must never reach a log or terminal from a file: line breaks, which would start a line of their own (a
+# GitHub "::error" command, a fake finding), other control characters (terminal escape codes) and the marks
+# that reorder text on screen ("Trojan source").
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNPRINTABLE_BUT_NEWLINE = re.compile(_UNPRINTABLE.pattern.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"))
+
+
+def printable(text: str, *, keep_lines: bool = False) -> str:
+    """`text` with control characters written as escapes (\\n, \\x1b, \\u202e), as Python's repr writes them."""
+    pattern = _UNPRINTABLE_BUT_NEWLINE if keep_lines else _UNPRINTABLE
+    return pattern.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+
+
 @dataclass(frozen=True, order=True)
 class Finding:
-    """One problem at an exact place: 1-based line and column."""
+    """One problem at an exact place: 1-based line and column.
+
+    The path and message may quote a file's name or values, so they are made
+    printable here, once, for every output format.
+    """
 
     path: str
     line: int
@@ -58,6 +76,12 @@ class Finding:
     code: str
     message: str
     level: Level = field(default=Level.ERROR, compare=False)
+
+    def __post_init__(self):
+        for name in ("path", "message"):
+            value = getattr(self, name)
+            if _UNPRINTABLE.search(value):
+                object.__setattr__(self, name, printable(value))
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"

@@ -1,7 +1,8 @@
 """The cadence report as text for people: a table of teams, then the details that need action.
 
 Colour marks states with click.style; click.echo drops it when the output is
-not a terminal, so pipes and tests see plain text.
+not a terminal, so pipes and tests see plain text. Names and titles come from
+front matter, so their control characters are escaped (findings.printable).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import click
 
 from pipeline.cadence.periods import short_date
 from pipeline.cadence.report import Report
+from pipeline.findings import printable
 from pipeline.cadence.teams import DUE, FREEZE, NOT_STARTED, OVERDUE, PUBLISHED, QUIET, RECENT_PERIODS, SCHEDULED, TeamReport
 
 COLOURS = {OVERDUE: "red", DUE: "yellow", PUBLISHED: "green", SCHEDULED: "green", QUIET: "blue", FREEZE: "blue"}
@@ -30,7 +32,7 @@ def _is_recent(team: TeamReport, period) -> bool:
 
 def lines(report: Report) -> list[str]:
     rows = [HEADINGS] + [
-        (t.team.name, t.team.cadence, short_date(t.last_day) if t.last_day else "none", _this_period(t),
+        (printable(t.team.name), t.team.cadence, short_date(t.last_day) if t.last_day else "none", _this_period(t),
          str(t.streak), str(len(t.recent_missed)))
         for t in report.teams
     ]
@@ -48,15 +50,15 @@ def lines(report: Report) -> list[str]:
     details = []
     for team in report.teams:
         if team.recent_missed:
-            details.append(f"Missed: {team.team.name} {', '.join(p.label for p in team.recent_missed)}")
+            details.append(f"Missed: {printable(team.team.name)} {', '.join(p.label for p in team.recent_missed)}")
     for team in report.teams:
         late = [n for n in team.late if _is_recent(team, n.period)]
         if late:
             listed = ", ".join(f"{n.period.label} ({n.days_late} day{'' if n.days_late == 1 else 's'})" for n in late)
-            details.append(f"Late: {team.team.name} {listed}")
+            details.append(f"Late: {printable(team.team.name)} {listed}")
     for team in report.teams:
         for duplicate in team.duplicates:
-            details.append(f"Duplicate: {team.team.name} {duplicate.period.label}: "
+            details.append(f"Duplicate: {printable(team.team.name)} {duplicate.period.label}: "
                            + ", ".join(n.source for n in duplicate.notes))
     details.append(_posts_line(report))
     for bunch in report.posts.bunched:
@@ -64,7 +66,7 @@ def lines(report: Report) -> list[str]:
         details.append(f"Bunched: {len(bunch.notes)} posts on {short_date(bunch.day)}; move "
                        f"{'one' if len(bunch.suggested) == 1 else len(bunch.suggested)} to {moves}")
     for day, note in report.upcoming:
-        details.append(f"Upcoming: {short_date(day)} {note.title} ({note.source})")
+        details.append(f"Upcoming: {short_date(day)} {printable(note.title)} ({printable(note.source)})")
     return out + [""] + details
 
 

@@ -9,6 +9,7 @@ Nothing else in the project parses front matter.
 from __future__ import annotations
 
 import hashlib
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,25 +59,55 @@ class _DuplicateKey(yaml.MarkedYAMLError):
     pass
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """YAML that is valid but that front matter does not allow: aliases, merge keys, tags, unreadable numbers."""
+
+
 # libyaml's parser is several times faster than PyYAML's own, with the same marks.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_YAML = "tag:yaml.org,2002:"
+_MERGE = f"{_YAML}merge"
 
 
 class _Loader(_BaseLoader):
-    """SafeLoader that keeps dates as text and refuses duplicate keys.
+    """SafeLoader that keeps dates as text, refuses duplicate keys, and builds only plain values.
 
     Dates stay text so that one parser (`pipeline.content.schema`) reads them
     all the same way, with or without a time, and reports bad ones clearly.
+    Front matter holds text, numbers, yes/no, lists and fields; YAML's other
+    types (`!!timestamp`, `!!binary`, `!!set`...) are never what a writer
+    meant, so their tags are errors rather than values no check expects.
     """
 
     yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != f"{_YAML}timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
+    yaml_constructors = {
+        tag: yaml.SafeLoader.yaml_constructors[tag]
+        for tag in (f"{_YAML}{kind}" for kind in ("null", "bool", "int", "float", "str", "seq", "map"))
+    }
+
+    def construct_undefined(self, node):
+        tag = node.tag.replace(_YAML, "!!")
+        raise _Refused(problem=f"the YAML tag '{tag}' is not allowed in front matter; remove it, or put the value "
+                               "in quotes", problem_mark=node.start_mark)
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, OverflowError):  # int() and float() of an explicitly tagged or endless number
+            raise _Refused(problem=_unreadable(node), problem_mark=node.start_mark) from None
 
     def construct_mapping(self, node, deep=False):
         seen: dict[Any, yaml.Node] = {}
         for key_node, _ in node.value:
+            if key_node.tag == _MERGE:
+                raise _Refused(problem="merge keys ('<<') are not allowed in front matter; write each field out",
+                               problem_mark=key_node.start_mark)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Refused(problem="a field name must be a word, not a list or a set of fields",
+                               problem_mark=key_node.start_mark)
             key = self.construct_object(key_node, deep=True)
             if key in seen:
                 raise _DuplicateKey(
@@ -87,6 +118,39 @@ class _Loader(_BaseLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+_Loader.add_constructor(None, _Loader.construct_undefined)  # any other tag
+
+
+def _unreadable(node: yaml.Node) -> str:
+    if node.tag == f"{_YAML}int" and len(node.value) > sys.get_int_max_str_digits():
+        return (f"a number of {len(node.value)} digits is longer than the {sys.get_int_max_str_digits()} "
+                "notes reads; put it in quotes if it is text")
+    kind = node.tag.replace(_YAML, "")
+    return f"'{node.value[:40]}' is not a valid {kind}; remove the tag, or put the value in quotes"
+
+
+def _refuse_aliases(root: yaml.Node, fm: str) -> None:
+    """Refuse an alias (`*name`) anywhere: expanding nested ones takes time and memory exponential in their count.
+
+    The composed tree shares an aliased node, so a walk that visits each node
+    once finds one in time linear in the text. Only then is the text parsed
+    again, for the alias's place.
+    """
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            alias = next(e for e in yaml.parse(fm, Loader=_BaseLoader) if isinstance(e, yaml.AliasEvent))
+            raise _Refused(problem=f"aliases ('*{alias.anchor}') are not allowed in front matter; write the value "
+                                   "out in full", problem_mark=alias.start_mark)
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack += node.value
+        elif isinstance(node, yaml.MappingNode):
+            stack += [part for pair in node.value for part in pair]
+
+
 class PositionedYAMLHandler(YAMLHandler):
     """python-frontmatter's YAML handler, returning the node tree as well."""
 
@@ -94,6 +158,8 @@ class PositionedYAMLHandler(YAMLHandler):
         loader = _Loader(fm)
         try:
             node = loader.get_single_node()
+            if node is not None:
+                _refuse_aliases(node, fm)
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
@@ -155,7 +221,7 @@ def parse(text: str, path: Path, source: str) -> Document:
             start = err.context_mark
             problem += f" ({err.context} that starts at line {fm_line + start.line + 1}, column {start.column + 1})"
         code = "M006" if isinstance(err, _DuplicateKey) else "M004"
-        message = problem if code == "M006" else f"front matter is not valid YAML: {problem}"
+        message = problem if isinstance(err, (_DuplicateKey, _Refused)) else f"front matter is not valid YAML: {problem}"
         raise DocumentError(Finding(source, line, col, code, message)) from None
     except yaml.YAMLError as err:
         raise DocumentError(Finding(source, fm_line + 2, 1, "M004", f"front matter is not valid YAML: {err}")) from None

@@ -77,15 +77,22 @@ def _listed(item: Callable[[Any], Any]) -> Callable[[Any], tuple]:
     return convert
 
 
+# Python's dates run from year 1 to 9999; a day inside each end keeps any time zone's offset inside them.
+EARLIEST, LATEST = date(1, 1, 2), date(9999, 12, 30)
+
+
 def timestamp(value: Any) -> datetime:
     """An ISO 8601 date or date and time; the time zone is applied later."""
     value = text(value)
     if not DATE.fullmatch(value):
         raise Invalid("M103", _describe(value))
     try:
-        return datetime.fromisoformat(value)
+        stamp = datetime.fromisoformat(value)
     except ValueError:
         raise Invalid("M103", f"'{value}', which is not a real date or time") from None
+    if not EARLIEST <= stamp.date() <= LATEST:
+        raise Invalid("M103", f"'{value}', which is outside the dates notes handles ({EARLIEST} to {LATEST})")
+    return stamp
 
 
 def day(value: Any) -> date:
@@ -168,13 +175,20 @@ _status = Field("status", choice("draft", "published"), "draft or published")
 _slug = Field("slug", slug, "lowercase words joined by hyphens, like why-we-blog")
 
 # A feed entry ID is a URI: a scheme, a colon and no spaces (RFC 3986), usually a tag: URI (RFC 4151).
-URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
+URI = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):\S+")
+# Addresses that run script or hide what they hold, refused wherever a note gives an address (S103).
+SCRIPT_SCHEMES = ("javascript", "vbscript", "data")
 
 
 def uri(value: Any) -> str:
+    """Any URI but one that runs script: every front-matter field that holds an address is read by this."""
     value = text(value)
-    if not URI.fullmatch(value):
+    match = URI.fullmatch(value)
+    if not match:
         raise Invalid("M105", _describe(value))
+    scheme = match["scheme"].lower()
+    if scheme in SCRIPT_SCHEMES:
+        raise Invalid("S103", f"{_describe(value)}, a {scheme}: address, which feed readers may run or follow")
     return value
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import click
 
 from pipeline import __version__
-from pipeline.findings import RULES, Finding, Level
+from pipeline.findings import RULES, Finding, Level, printable
 from pipeline.lint.baseline import FILE as BASELINE_FILE
 from pipeline.lint.baseline import Entry
 from pipeline.lint.rules.readability import Stats
@@ -42,7 +42,7 @@ def text(findings: list[Finding], files: int, stats: dict[str, Stats], held: Bas
     if stats:
         lines += ["", "Readability (Flesch reading ease: higher is easier; aim for 60 or more):"]
         width = max(len(s) for s in stats)
-        lines += [f"  {source:<{width}}  {s.words:>5} words  {s.average_sentence:>5.1f} words a sentence  "
+        lines += [f"  {printable(source):<{width}}  {s.words:>5} words  {s.average_sentence:>5.1f} words a sentence  "
                   f"Flesch {s.flesch:>5.1f}" for source, s in stats.items()]
     lines.append(summary_line(findings, files, len(held.findings)))
     if held.stale:

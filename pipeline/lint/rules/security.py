@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.content.schema import SCRIPT_SCHEMES
 from pipeline.findings import Level
 from pipeline.lint.checks import Context, Hit, tone_rule
 from pipeline.sanitise import allowed_embed
@@ -28,8 +29,10 @@ SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORE
 # An attribute named on... inside a tag: <img src=x onerror=...>, <a onclick="...">
 EVENT_ATTRIBUTE = re.compile(r"<[a-z][^>]*?\s(?P<name>on[a-z]+)\s*=", re.IGNORECASE)
 # javascript: or data: as a link target, in HTML (href=, src=, ...) or Markdown ([text](javascript:...)).
+# Front-matter fields that hold an address refuse the same schemes (SCRIPT_SCHEMES, pipeline/content/schema.py).
 SCRIPT_URL = re.compile(
-    r"""(?:\b(?:href|src|action|formaction|data|poster|xlink:href)\s*=\s*["']?|\]\(\s*<?)\s*(?P<scheme>javascript|data|vbscript)\s*:""",
+    r"""(?:\b(?:href|src|action|formaction|data|poster|xlink:href)\s*=\s*["']?|\]\(\s*<?)\s*"""
+    rf"""(?P<scheme>{"|".join(SCRIPT_SCHEMES)})\s*:""",
     re.IGNORECASE,
 )
 
@@ -82,8 +85,10 @@ def event_handler(context: Context):
         yield Hit(match.start("name"), match.end("name"), f"the {name}= attribute runs script: remove it")
 
 
-@tone_rule("S103", "script-url", Level.ERROR, "A javascript:, vbscript: or data: address in a link or image.",
-           "These addresses run script or hide content from readers' security tools; the site removes them.", LINK,
+@tone_rule("S103", "script-url", Level.ERROR,
+           "A javascript:, vbscript: or data: address in a link, an image or a field that holds an address (id).",
+           "These addresses run script or hide content from readers' security tools; the site removes them from "
+           "notes, and a field holding one is refused.", LINK,
            flag=["[Click here](javascript:alert(1))", '<a href="javascript:void(0)">menu</a>',
                  '<img src="data:image/png;base64,iVBORw0KGgo=">'],
            passes=["[Our data](https://example.gov.uk/data)", "The data: it grew by a third."])
