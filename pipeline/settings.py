@@ -13,6 +13,7 @@ import traceback
 from pathlib import Path
 
 from pipeline.errors import ConfigError
+from pipeline.language import use_site_language
 
 DEVELOPMENT = Path("pelicanconf.py")
 PRODUCTION = Path("publishconf.py")
@@ -44,7 +45,9 @@ def load(path: Path, overrides: dict | None = None) -> dict:
     timezone = read(path)["TIMEZONE"]
     _forget_imported_settings(path)
     with _as_config_errors(path):
-        return read_settings(str(path), override={"TIMEZONE": timezone, **(overrides or {})})
+        settings = read_settings(str(path), override={"TIMEZONE": timezone, **(overrides or {})})
+    use_site_language(settings)  # reading them set the machine's locale; dates are in the site's language
+    return settings
 
 
 def other_plugins(settings: dict) -> list[str]:
