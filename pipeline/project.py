@@ -17,6 +17,7 @@ from pipeline import config as notes_config
 from pipeline.content import rules as _metadata_rules  # noqa: F401 - registers the M rules
 from pipeline.cadence import rules as cadence_rules  # registers the C rules, before config checks codes
 from pipeline.cadence.options import CadenceOptions  # declares [tool.notes.cadence]
+from pipeline.content.files import DEFAULT_STATIC_PATHS, static_html_setting
 from pipeline.content.frontmatter import ParsedCache
 from pipeline.email import options as _email_options  # noqa: F401 - declares [tool.notes.email]
 from pipeline.content.loader import Site, load_site
@@ -40,7 +41,7 @@ class Project:
     def site(self) -> Site:
         """Every file of content, read and checked on first use (a cached lint run needs none)."""
         parsed = ParsedCache(self.root / FOLDER / "frontmatter.marshal")
-        site = load_site(self.content_dir, self.settings["TIMEZONE"], parsed)
+        site = load_site(self.content_dir, self.settings["TIMEZONE"], parsed, self.static_paths, self.static_html)
         try:
             parsed.save()
         except OSError:  # a read-only checkout: the next run parses again, nothing worse
@@ -53,6 +54,15 @@ class Project:
     @property
     def content_dir(self) -> Path:
         return Path(self.settings["PATH"])
+
+    @property
+    def static_paths(self) -> tuple[str, ...]:
+        """Pelican's STATIC_PATHS: the folders under content/ whose files are published as they are."""
+        return tuple(self.settings.get("STATIC_PATHS", DEFAULT_STATIC_PATHS))
+
+    @property
+    def static_html(self) -> tuple[str, ...]:
+        return static_html_setting(self.settings.get("NOTES_STATIC_HTML", []))
 
     @cached_property
     def baseline(self) -> Baseline:

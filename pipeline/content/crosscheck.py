@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -41,6 +42,8 @@ def check(site: Site) -> list[Finding]:
         describe=lambda n, first: f"slug '{n.slug}' is already used by {first.source}; set a different 'slug:'",
     )
     findings += _alias_clashes(site)
+    findings += _page_clashes(site)
+    findings += _long_names(site)
     return findings
 
 
@@ -49,7 +52,7 @@ _SITE_FILES = frozenset(
     f"{folder}/index.html" if folder else "index.html"
     for folder in ("", "teams", "authors", "tags", "categories", "archives", "subscribe", "cadence", "search",
                    "accessibility", "categories/blog", "categories/weeknotes")
-) | {"404.html"}
+) | {"404.html", "robots.txt", "sitemap.xml", "feeds.opml", ".notes-manifest.json"}
 _SITE_FOLDERS = ("feeds/", "theme/", "pagefind/", "images/", "drafts/")
 
 
@@ -79,7 +82,9 @@ def _alias_clashes(site: Site) -> list[Finding]:
     for note in sorted(site.notes, key=lambda n: n.source):
         for index, alias in enumerate(note.aliases):
             file = output_file(alias)
-            clash = own.get(file) or taken.get(file)
+            # The same file, or a folder where the site writes a file (/robots.txt/ would need robots.txt/index.html).
+            clash = next((found for name in (file, *_folders_of(file)) if (found := own.get(name) or taken.get(name))),
+                         None)
             if clash is None and file.startswith(_SITE_FOLDERS):
                 clash = f"a file in /{file.split('/')[0]}/, a folder the site writes"
             if clash is None:
@@ -89,6 +94,69 @@ def _alias_clashes(site: Site) -> list[Finding]:
             findings.append(Finding(note.source, line, col, "M209",
                                     f"alias '{alias}' would replace {clash}; remove it from 'aliases'"))
     return findings
+
+
+def _folders_of(file: str) -> list[str]:
+    """'a/b/index.html' -> ['a', 'a/b']."""
+    parts = file.split("/")[:-1]
+    return ["/".join(parts[: end + 1]) for end in range(len(parts))]
+
+
+def _page_clashes(site: Site) -> list[Finding]:
+    """A page's address is /<slug>/: never a folder the site writes itself (/tags/, /search/), nor another page's."""
+    reserved = {name.split("/")[0] for name in _SITE_FILES if "/" in name} | {f.rstrip("/") for f in _SITE_FOLDERS}
+    reserved |= {"weeknotes"}
+    taken: dict[str, str] = {}
+    findings = []
+    for note in sorted((n for n in site.notes if n.kind == PAGE), key=lambda n: n.source):
+        if note.slug in reserved:
+            clash = f"/{note.slug}/, a folder the site writes"
+        elif note.slug in taken:
+            clash = f"the address of {taken[note.slug]}"
+        else:
+            taken[note.slug] = note.source
+            continue
+        line, col = note.doc.where("slug") if "slug" in note.doc.meta else note.doc.where("title")
+        findings.append(Finding(note.source, line, col, "M213",
+                                f"slug '{note.slug}' would make the page's address {clash}; set a different 'slug:'"))
+    return findings
+
+
+# The longest name most file systems allow (ext4, APFS, NTFS: 255), and the longest object key S3 allows.
+NAME_BYTES, PATH_BYTES = 255, 1024
+_FEED_SUFFIXES = (".atom.xml", ".rss.xml")
+
+
+def _long_names(site: Site) -> list[Finding]:
+    """Names the site would write that a file system or a bucket cannot hold, found before a build fails on them."""
+    findings = []
+    for note in site.notes:
+        named = [("slug" if "slug" in note.doc.meta else "title", None, note.slug, f"{note.slug}/index.html")]
+        named += [("tags", i, tag, f"{slugify(tag)}.atom.xml") for i, tag in enumerate(note.tags)]
+        if note.category:
+            named.append(("category", None, note.category, f"{slugify(note.category)}.atom.xml"))
+        named += [("aliases", i, alias, output_file(alias)) for i, alias in enumerate(note.aliases)]
+        for field, index, value, file in named:
+            problem = _too_long(file)
+            if problem:
+                line, col = note.doc.where(field, index)
+                shown = value if len(value) <= 40 else value[:40] + "…"
+                advice = "set a shorter 'slug:'" if field == "title" else "shorten it"
+                findings.append(Finding(note.source, line, col, "M214", f"'{field}' value '{shown}' {problem}; {advice}"))
+    for item in (*site.teams.values(), *site.authors.values()):  # the file name is the slug, and names a feed
+        problem = _too_long(f"{item.slug}.atom.xml")
+        if problem:
+            findings.append(Finding(item.source, 1, 1, "M214", f"the file name {problem} for its feed; shorten it"))
+    return findings
+
+
+def _too_long(path: str) -> str | None:
+    longest = max(path.split("/"), key=lambda part: len(part.encode()))
+    if len(longest.encode()) > NAME_BYTES:
+        return f"makes a file name of {len(longest.encode())} bytes, more than the {NAME_BYTES} a file system allows"
+    if len(path.encode()) > PATH_BYTES:
+        return f"makes a web address of {len(path.encode())} bytes, more than the {PATH_BYTES} a site may use"
+    return None
 
 
 def _unknown_authors(site: Site, slugs: Iterable[str], field: str, doc: Document) -> list[Finding]:
@@ -108,11 +176,17 @@ def _missing_photos(site: Site) -> list[Finding]:
     """An author's photo must be a file in content/images/, which the build copies to the site."""
     findings = []
     for author in site.authors.values():
-        if author.photo is not None and not (site.content_dir / author.photo.file).is_file():
-            line, col = author.doc.where("photo")
-            findings.append(Finding(author.source, line, col, "M210",
-                                    f"photo '{author.photo.file}' is not in content/: add the picture there, "
-                                    "or fix the path"))
+        if author.photo is None:
+            continue
+        path = site.content_dir / author.photo.file
+        if not path.is_file():
+            problem = "is not in content/: add the picture there, or fix the path"
+        elif os.path.abspath(path) not in site.static_files:  # refused by the file gate, which says why
+            problem = "is a file the site does not publish: mend it as its own finding says, or choose another"
+        else:
+            continue
+        line, col = author.doc.where("photo")
+        findings.append(Finding(author.source, line, col, "M210", f"photo '{author.photo.file}' {problem}"))
     return findings
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from pipeline.content import crosscheck, schema
+from pipeline.content import crosscheck, files, schema
 from pipeline.content.frontmatter import Document, DocumentError, ParsedCache, read
 from pipeline.content.model import PAGE, POST, WEEKNOTE, Author, IsoWeek, Note, Team, slugify
 from pipeline.findings import Finding, has_errors
@@ -21,7 +22,6 @@ TEAM, AUTHOR = "team", "author"
 FOLDERS = {"posts": POST, "pages": PAGE, "teams": TEAM, "authors": AUTHOR}
 SCHEMAS = {POST: schema.POST, WEEKNOTE: schema.WEEKNOTE, PAGE: schema.PAGE, TEAM: schema.TEAM, AUTHOR: schema.AUTHOR}
 WEEKNOTE_NAME = re.compile(r"(\d{4}-[Ww]\d{2})\.md")
-MARKDOWN_SUFFIXES = (".md", ".markdown")
 LAYOUT = (
     "posts/<name>.md, weeknotes/<team>/<YYYY>-W<ww>.md, teams/<slug>.md, authors/<slug>.md or pages/<name>.md"
 )
@@ -36,6 +36,7 @@ class Site:
     notes: list[Note] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     files_checked: int = 0
+    static_files: frozenset[str] = frozenset()  # absolute paths of the static files that may be published
     _by_path: dict[str, Note] = field(default_factory=dict, repr=False)
     _resolved: dict[str, Note] = field(default_factory=dict, repr=False)  # by path with links resolved
     _indexed: int = field(default=-1, repr=False)  # how many notes _by_path was made from
@@ -84,30 +85,21 @@ def _cwd() -> Path:
 _CWD: dict = {}
 
 
-def markdown_files(content_dir: Path) -> list[Path]:
-    found = []
-    for root, dirs, files in os.walk(content_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [Path(root, f) for f in sorted(files) if f.endswith(MARKDOWN_SUFFIXES) and not f.startswith(".")]
-    return found
+def load_site(content_dir: Path, timezone: str = "Europe/London", parsed: ParsedCache | None = None,
+              static_paths: Iterable[str] = files.DEFAULT_STATIC_PATHS, static_html: Iterable[str] = ()) -> Site:
+    """Read every file under `content_dir` and check it against the contract.
 
-
-def load_site(content_dir: Path, timezone: str = "Europe/London", parsed: ParsedCache | None = None) -> Site:
-    """Read every Markdown file under `content_dir` and check it against the contract.
-
-    `parsed` answers for files parsed before (frontmatter.ParsedCache)."""
+    `parsed` answers for files parsed before (frontmatter.ParsedCache).
+    `static_paths` (Pelican's STATIC_PATHS) and `static_html` (NOTES_STATIC_HTML)
+    say which other files may be published (pipeline/content/files.py)."""
     site = Site(content_dir=content_dir, timezone=ZoneInfo(timezone))
     documents: list[tuple[str, Document]] = []
-    paths = markdown_files(content_dir)
-    site.files_checked = len(paths)
-    for link in _folder_links_out(content_dir):
-        site.findings.append(Finding(display_path(link), 1, 1, "M201", _FOLDER_LINK_OUT))
-    for path in paths:
+    found = files.inventory(content_dir, static_paths, static_html, display=display_path)
+    site.files_checked = found.files
+    site.findings += found.findings
+    site.static_files = frozenset(os.path.abspath(path) for path in found.static)
+    for path in found.notes:
         source = display_path(path)
-        refusal = _refusal(path, content_dir)
-        if refusal:
-            site.findings.append(Finding(source, 1, 1, "M201", refusal))
-            continue
         kind = _kind_of(path.relative_to(content_dir))
         if kind is None:
             site.findings.append(Finding(source, 1, 1, "M201", f"file is not where notes expects content: use {LAYOUT}"))
@@ -130,40 +122,6 @@ def load_site(content_dir: Path, timezone: str = "Europe/London", parsed: Parsed
     site.findings += crosscheck.check(site)
     site.findings.sort()
     return site
-
-
-# Names that are safe in a URL, in a shell and on every file system a writer may use.
-PORTABLE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-
-
-# The target is not named: the message may end up in a CI log, and where it points is the problem.
-_LINK_OUT = "symlink points outside content/; notes reads only files inside content/: copy the file in instead"
-_FOLDER_LINK_OUT = "folder symlink points outside content/; notes reads only files inside content/: copy the files in instead"
-
-
-def _points_out(path: Path, content_dir: Path) -> bool:
-    target, root = path.resolve(), content_dir.resolve()
-    return target != root and root not in target.parents
-
-
-def _folder_links_out(content_dir: Path) -> list[Path]:
-    """Symlinked folders leading out of content/; os.walk never enters them, so they would be silently skipped."""
-    found = []
-    for root, dirs, _ in os.walk(content_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [Path(root, d) for d in dirs if Path(root, d).is_symlink() and _points_out(Path(root, d), content_dir)]
-    return found
-
-
-def _refusal(path: Path, content_dir: Path) -> str | None:
-    """Why a file must not be read at all, or None: symlinks out of content/, unportable names."""
-    if path.is_symlink() and _points_out(path, content_dir):
-        return _LINK_OUT
-    for part in path.relative_to(content_dir).parts:
-        if not PORTABLE_NAME.fullmatch(part):
-            suggestion = (slugify(Path(part).stem) or "note") + Path(part).suffix
-            return f"name '{part}' must use only letters a-z, digits, '-', '_' and '.'; rename it, like '{suggestion}'"
-    return None
 
 
 def _kind_of(relative: Path) -> str | None:

@@ -40,6 +40,9 @@ WEEKNOTE_OK = Example(
 )
 
 
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">{}</svg>\n'
+
+
 def _post(front_matter: str, path: str = "posts/2026-11-27-hiring.md") -> Example:
     return Example(path, f"---\n{front_matter}\n---\nWe changed how we hire.\n")
 
@@ -62,9 +65,12 @@ register(
     rule("M003", "front-matter-not-closed", "The front matter has no closing '---' line.",
          "Without the closing line the whole note is read as front matter.",
          [Example("posts/open.md", "---\ntitle: How we hire\n")]),
-    rule("M004", "invalid-yaml", "The front matter is not valid YAML.",
-         "A YAML mistake (a tab, an unclosed quote or bracket) makes every field unreadable.",
-         [_post("title: How we hire\nauthors: [jane-doe\nsummary: x"), _post("title: How we hire\n\tdate: 2026-11-27")]),
+    rule("M004", "invalid-yaml", "The front matter is not valid YAML, or uses YAML that front matter does not allow.",
+         "A YAML mistake (a tab, an unclosed quote or bracket) makes every field unreadable; aliases can make a "
+         "few lines expand to gigabytes, and tags like !!timestamp make values no field expects.",
+         [_post("title: How we hire\nauthors: [jane-doe\nsummary: x"), _post("title: How we hire\n\tdate: 2026-11-27"),
+          _post("title: &title How we hire\ndate: 2026-11-27\nauthors: [jane-doe]\nsummary: *title"),
+          _post("title: How we hire\ndate: !!timestamp 2026-11-27\nauthors: [jane-doe]\nsummary: Hiring.")]),
     rule("M005", "front-matter-not-fields", "The front matter is not a set of 'name: value' fields.",
          "A list or a single value cannot say which field is which.",
          [_post("- How we hire\n- 2026-11-27")]),
@@ -83,6 +89,7 @@ register(
          "Dates order the site, place weeknotes in their week and schedule posts.",
          [_post("title: How we hire\ndate: 27/11/2026\nauthors: [jane-doe]\nsummary: Hiring."),
           _post("title: How we hire\ndate: 2026-02-30\nauthors: [jane-doe]\nsummary: Hiring."),
+          _post("title: How we hire\ndate: 0001-01-01 00:00+01:00\nauthors: [jane-doe]\nsummary: Hiring."),
           _post("title: How we hire\ndate: 11-27\nauthors: [jane-doe]\nsummary: Hiring.")]),
     rule("M104", "unknown-field", "A field that notes does not know, often a misspelling.",
          "A misspelt field is silently ignored: 'autors' leaves the note without authors.",
@@ -131,6 +138,7 @@ register(
          [_post("title: How we hire\ndate: 2026-11-27\nauthors: [jane-doe]\nsummary: Hiring.\n"
                 "aliases: [/2026/11/20/why-we-publish-our-roadmap/]"),
           _post("title: How we hire\ndate: 2026-11-27\nauthors: [jane-doe]\nsummary: Hiring.\naliases: [/tags/]"),
+          _post("title: How we hire\ndate: 2026-11-27\nauthors: [jane-doe]\nsummary: Hiring.\naliases: [/robots.txt]"),
           _post("title: How we hire\ndate: 2026-11-27\nauthors: [jane-doe]\nsummary: Hiring.\n"
                 "aliases: [/2019/05/hiring/, /2019/05/hiring]")],
          [_post("title: How we hire\ndate: 2026-11-27\nauthors: [jane-doe]\nsummary: Hiring.\n"
@@ -142,4 +150,35 @@ register(
          [Example("authors/priya-patel.md",
                   "---\nname: Priya Patel\nphoto: {file: images/sam-lee.jpg, alt: Sam and Priya at a desk}\n---\nPriya.\n"),
           Example("authors/priya-patel.md", "---\nname: Priya Patel\n---\nPriya.\n")]),
+    rule("M211", "unsupported-file", "A file in content/ that the site does not publish: not a note, or not an "
+         "allowed type in a static folder.",
+         "Pages in other formats would skip every check, files the site cannot serve safely (HTML, programs) "
+         "would run from its address, and a file that is silently left out is a surprise on the day it is missed.",
+         [Example("posts/hiring.MD", POST_OK.text),
+          Example("pages/about.rst", "About\n=====\n\n.. raw:: html\n\n   <script>alert(1)</script>\n"),
+          Example("images/page.html", "<p>Our map</p><script>alert(1)</script>\n"),
+          Example("images/setup.exe", "MZ\udc90\0\3\0"),
+          Example("images/chart.png", "<html><script>alert(1)</script></html>\n")],
+         [POST_OK, Example("images/chart.png", "\udc89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+          Example("images/visits.csv", "month,visits\n2026-11,1200\n")]),
+    rule("M212", "unsafe-svg", "An SVG image with script, event handlers, HTML or references to other files.",
+         "Opened on its own, an SVG runs its script with the site's address, as a page would; a reference to "
+         "another site can track readers or change later.",
+         [Example("images/chart.svg", SVG.format('<circle r="4" onload="alert(1)"/>')),
+          Example("images/map.svg", SVG.format('<script>alert(1)</script>')),
+          Example("images/logo.svg", SVG.format('<image href="https://tracker.example/pixel.png"/>')),
+          Example("images/bomb.svg", '<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa">]>\n' + SVG.format("&a;"))],
+         [POST_OK, Example("images/chart.svg", SVG.format('<defs><circle id="dot" r="4"/></defs><use href="#dot"/>'))]),
+    rule("M213", "page-address-taken", "A page's slug is a folder the site writes itself, or another page's.",
+         "The page would replace the site's own page there (the tag list, the search page), or one page would "
+         "replace the other.",
+         [Example("pages/search.md", "---\ntitle: Search\n---\nHow to find a note.\n"),
+          Example("pages/our-tags.md", "---\ntitle: Our tags\nslug: tags\n---\nWhat each tag means.\n")],
+         [POST_OK, Example("pages/about.md", "---\ntitle: About this blog\n---\nWho writes here.\n")]),
+    rule("M214", "name-too-long", "A slug, tag or alias makes a file name longer than a file system allows.",
+         "Most file systems take names of at most 255 bytes, and S3 keys of at most 1,024: the build would fail "
+         "to write the page, or the upload to store it.",
+         [_post("title: How we hire\ndate: 2026-11-27\nauthors: [jane-doe]\nsummary: Hiring.\nslug: " + "hiring-" * 40
+                + "us"),
+          _post("title: How we hire\ndate: 2026-11-27\nauthors: [jane-doe]\nsummary: Hiring.\ntags: [" + "x" * 250 + "]")]),
 )

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.content.frontmatter import DocumentError
-from pipeline.content.loader import MARKDOWN_SUFFIXES, Site, display_path
-from pipeline.content.loader import markdown_files as markdown_files_in
+from pipeline.content.files import MARKDOWN_SUFFIXES, inventory
+from pipeline.content.files import markdown_files as markdown_files_in
+from pipeline.content.loader import Site, display_path
 from pipeline.findings import Finding
 from pipeline.lint.cache import Cache
 from pipeline.lint.engine import Target, lint_target, prose_of, target_from_bytes
@@ -163,9 +164,12 @@ def project_key(project, fingerprint: str) -> str:
     if project.config.path:
         digest.update(project.config.path.read_bytes())
     content = project.content_dir
-    for path in markdown_files_in(content):
+    found = inventory(content, project.static_paths, project.static_html)
+    for path in found.notes:
         digest.update(str(path.relative_to(content)).encode("utf-8", "surrogateescape") + b"\0")
         digest.update(path.read_bytes())
+    # The static files' checks, by their outcome: which are published, and what is wrong with the others.
+    digest.update(repr(([str(p) for p in found.static], [str(f) for f in found.findings])).encode())
     return digest.hexdigest()
 
 

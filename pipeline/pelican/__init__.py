@@ -17,12 +17,13 @@ from pelican import signals
 
 from pipeline import config as notes_config
 from pipeline import project as _project  # noqa: F401 - declares every [tool.notes] table
+from pipeline.content.files import static_html_setting
 from pipeline.content.loader import load_site
 from pipeline.email.options import Signup
+from pipeline.language import use_site_language
 from pipeline.lint.cache import FOLDER
-from pipeline.pelican import cadence_pages, feeds, home, post_links, redirects, scheduled, site_pages, taxonomies, writer
+from pipeline.pelican import cadence_pages, feeds, gate, home, post_links, redirects, scheduled, site_pages, taxonomies, writer
 from pipeline.pelican.generators import ProfilesGenerator
-from pipeline.pelican.reader import NotesReader
 
 # Our settings, with the defaults used when pelicanconf.py leaves them out.
 DEFAULTS = {
@@ -39,10 +40,13 @@ DEFAULTS = {
 
 def _initialise(pelican) -> None:
     settings = pelican.settings
+    use_site_language(settings)  # a plain `pelican` run: Pelican has just set the machine's locale
     for key, value in DEFAULTS.items():
         settings.setdefault(key, value)
     if "NOTES_SITE" not in settings:
-        settings["NOTES_SITE"] = load_site(Path(settings["PATH"]), settings["TIMEZONE"])
+        settings["NOTES_SITE"] = load_site(Path(settings["PATH"]), settings["TIMEZONE"],
+                                           static_paths=settings["STATIC_PATHS"],
+                                           static_html=static_html_setting(settings.get("NOTES_STATIC_HTML", [])))
     # Scheduled notes are held back by the build's one "today" (pipeline/clock.py, the reader), not by
     # Pelican's own comparison with the system clock, which a pinned NOTES_TODAY would contradict.
     settings["NOTES_HOLD_SCHEDULED"] = not settings["WITH_FUTURE_DATES"]
@@ -70,11 +74,6 @@ def _compiled(root: Path, settings: dict) -> FileSystemBytecodeCache:
     return FileSystemBytecodeCache(str(folder))
 
 
-def _use_notes_reader(readers) -> None:
-    for extension in NotesReader.file_extensions:
-        readers.reader_classes[extension] = NotesReader
-
-
 def _generators(pelican):
     # One receiver returning every generator in a fixed order: blinker calls the
     # receivers of a signal in the order of a set of ids, which changes from run
@@ -86,7 +85,7 @@ def _generators(pelican):
 
 def register() -> None:
     signals.initialized.connect(_initialise)
-    signals.readers_init.connect(_use_notes_reader)
+    gate.register()
     signals.get_generators.connect(_generators)
     scheduled.register()
     feeds.register()
