@@ -58,7 +58,7 @@ _SITE_FOLDERS = ("feeds/", "theme/", "pagefind/", "images/", "drafts/")
 
 def _own_files(site: Site) -> dict[str, str]:
     """Every file the site writes for its notes, teams and authors, and what it is."""
-    files = {file: "one of the site's own pages" for file in _SITE_FILES}
+    files = {file: f"one of the site's own {'pages' if file.endswith('.html') else 'files'}" for file in _SITE_FILES}
     for note in site.notes:
         if note.kind == POST and note.date is not None:
             files[f"{note.date:%Y/%m/%d}/{note.slug}/index.html"] = f"the address of {note.source}"

@@ -167,8 +167,8 @@ def _static_problem(path: Path, html_allowed: bool) -> tuple[int, int, str, str]
         return (1, 1, "M211", "HTML is not served from static folders: it would run with the site's address; "
                 "make it a note, or list it in NOTES_STATIC_HTML if it must be served as it is")
     if suffix not in STATIC_TYPES:
-        kinds = ", ".join(sorted(STATIC_TYPES))
-        return 1, 1, "M211", f"'{suffix or path.name}' files are not published; allowed are {kinds}"
+        return 1, 1, "M211", (f"'{suffix or path.name}' files are not published; save it as one of "
+                              f"{', '.join(STATIC_TYPES)} (docs/content.md#files)")
     kind, signatures = STATIC_TYPES[suffix]
     if suffix == ".svg":
         return _svg_problem(path)

@@ -36,7 +36,7 @@ def read_only_notes(readers) -> None:
 def copy_only_checked(generator) -> None:
     """Pelican's static_generator_finalized: drop every static file the loader did not allow."""
     allowed = generator.settings["NOTES_SITE"].static_files
-    kept = []
+    kept, dropped = [], []
     for static in generator.staticfiles:
         source = os.path.abspath(static.source_path)
         if source in allowed:
@@ -44,10 +44,13 @@ def copy_only_checked(generator) -> None:
             continue
         generator.context["static_content"].pop(static.get_relative_source_path(), None)
         relative = os.path.relpath(source, generator.path)
-        if not any(part.startswith(".") and part != ".." for part in relative.split(os.sep)):  # hidden files go quietly
-            log.warning("%s is not published: it is not a static file notes checked; run notes lint to see why",
-                        relative)
+        if relative.startswith(".."):  # linked as {static}/../x: where it points is not for a CI log
+            dropped.append("a file outside content/ that a note links to")
+        elif not any(part.startswith(".") for part in relative.split(os.sep)):  # hidden files go quietly
+            dropped.append(relative)
     generator.staticfiles[:] = kept  # the context holds the same list
+    for name in sorted(dropped):  # Pelican finds them in the order of a set
+        log.warning("%s is not published: it is not a static file notes checked; run notes lint to see why", name)
 
 
 def register() -> None:
