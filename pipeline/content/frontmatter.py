@@ -9,6 +9,8 @@ Nothing else in the project parses front matter.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -263,19 +265,35 @@ MAX_BYTES = 4 * 1024 * 1024
 
 def read(path: Path, source: str, parsed: ParsedCache | None = None) -> Document:
     """Read and parse one file (or take it from `parsed`). Raises DocumentError for anything unreadable."""
+    text = decode(read_bytes(path, source), source)
+    return parsed.parse(text, path, source) if parsed is not None else parse(text, path, source)
+
+
+def read_bytes(path: Path, source: str) -> bytes:
+    """A file's bytes, never more than the limit however big it is, and never from a pipe or a device,
+    whose reading would wait for ever or never end. Raises DocumentError."""
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)  # never read more than the limit, however big the file
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # opening a pipe must not wait for a writer
     except OSError as err:
         raise DocumentError(Finding(source, 1, 1, "M001", f"cannot read the file: {err.strerror}")) from None
-    if len(raw) > MAX_BYTES:
-        size = path.stat().st_size / (1024 * 1024)
-        raise DocumentError(Finding(
-            source, 1, 1, "M001",
-            f"file is {size:.1f} MB, more than the {MAX_BYTES // (1024 * 1024)} MB a note may be; "
-            "split it, or put images and downloads in content/images/"))
-    text = decode(raw, source)
-    return parsed.parse(text, path, source) if parsed is not None else parse(text, path, source)
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise DocumentError(Finding(source, 1, 1, "M001", "cannot read it: it is not a file but a pipe or a device"))
+        try:
+            raw = handle.read(MAX_BYTES + 1)
+        except OSError as err:
+            raise DocumentError(Finding(source, 1, 1, "M001", f"cannot read the file: {err.strerror}")) from None
+    return within_limit(raw, source, path.stat().st_size)
+
+
+def within_limit(raw: bytes, source: str, size: int | None = None) -> bytes:
+    """`raw`, the first MAX_BYTES + 1 bytes of an input of `size` bytes (unknown for standard input), if within the limit."""
+    if len(raw) <= MAX_BYTES:
+        return raw
+    what = f"file is {size / (1024 * 1024):.1f} MB, more than" if size else "input is longer than"
+    raise DocumentError(Finding(
+        source, 1, 1, "M001",
+        f"{what} the {MAX_BYTES // (1024 * 1024)} MB a note may be; split it, or put images and downloads in content/images/"))
 
 
 class ParsedCache:

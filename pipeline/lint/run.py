@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.content.frontmatter import DocumentError
+from pipeline.content.frontmatter import MAX_BYTES, DocumentError, read_bytes, within_limit
 from pipeline.content.files import MARKDOWN_SUFFIXES, inventory
 from pipeline.content.files import markdown_files as markdown_files_in
 from pipeline.content.loader import Site, display_path
@@ -57,9 +57,7 @@ def outside_targets(paths: Iterable[Path], run: LintRun) -> list[Target]:
     for path in paths:
         source = display_path(path)
         try:
-            targets.append(target_from_bytes(path.read_bytes(), source))
-        except OSError as err:
-            run.findings.append(Finding(source, 1, 1, "M001", f"cannot read the file: {err.strerror}"))
+            targets.append(target_from_bytes(read_bytes(path, source), source))
         except DocumentError as err:
             run.findings.append(err.finding)
     return targets
@@ -67,7 +65,7 @@ def outside_targets(paths: Iterable[Path], run: LintRun) -> list[Target]:
 
 def stdin_target(raw: bytes, name: str, run: LintRun) -> list[Target]:
     try:
-        return [target_from_bytes(raw, name)]
+        return [target_from_bytes(within_limit(raw, name), name)]
     except DocumentError as err:
         run.findings.append(err.finding)
         return []
@@ -126,7 +124,7 @@ def gather(project, paths: Iterable[Path], run: LintRun, *, stdin=None, stdin_na
     for path in paths:
         if str(path) == "-":
             if stdin is not None:
-                targets += stdin_target(stdin.read(), stdin_name or "-", run)
+                targets += stdin_target(stdin.read(MAX_BYTES + 1), stdin_name or "-", run)
                 run.files += 1
             continue
         resolved = path.resolve()
