@@ -60,6 +60,9 @@ PORTABLE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 # The target is not named: the message may end up in a CI log, and where it points is the problem.
 _LINK_OUT = "symlink points outside content/; notes reads only files inside content/: copy the file in instead"
 _FOLDER_LINK_OUT = "folder symlink points outside content/; notes reads only files inside content/: copy the files in instead"
+# Pelican follows folder links, endlessly where one leads back up; notes follows none, and the plugin has
+# Pelican skip them too (pipeline/pelican/gate.py), so what is behind one would silently be left out.
+_FOLDER_LINK_IN = "folder symlink: notes follows no links to folders, so nothing in it is published; move the folder here instead"
 _NOT_REGULAR = "file is not an ordinary file (a pipe, socket or device); notes reads only files: remove it"
 
 
@@ -67,6 +70,7 @@ _NOT_REGULAR = "file is not an ordinary file (a pipe, socket or device); notes r
 class Inventory:
     notes: list[Path] = field(default_factory=list)  # Markdown files, for the loader to read
     static: list[Path] = field(default_factory=list)  # static files that passed every check
+    folder_links: list[Path] = field(default_factory=list)  # symlinked folders, never entered
     findings: list[Finding] = field(default_factory=list)
     files: int = 0  # every file looked at, hidden ones aside
 
@@ -82,8 +86,10 @@ def inventory(content_dir: Path, static_paths: Iterable[str] = DEFAULT_STATIC_PA
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in dirs:
             path = Path(folder, name)
-            if path.is_symlink() and _points_out(path, root_resolved):
-                found.findings.append(Finding(display(path), 1, 1, "M201", _FOLDER_LINK_OUT))
+            if path.is_symlink():
+                found.folder_links.append(path)
+                message = _FOLDER_LINK_OUT if _points_out(path, root_resolved) else _FOLDER_LINK_IN
+                found.findings.append(Finding(display(path), 1, 1, "M201", message))
         for name in sorted(f for f in files if not f.startswith(".")):
             path = Path(folder, name)
             relative = path.relative_to(content_dir)
@@ -128,7 +134,7 @@ def _inside(content_dir: Path, static_paths: Iterable[str]) -> list[PurePosixPat
 
 
 def _points_out(path: Path, root: Path) -> bool:
-    target = path.resolve()
+    target = Path(os.path.realpath(path))  # unlike Path.resolve, never raises on a loop of links: stat() says ELOOP
     return target != root and root not in target.parents
 
 

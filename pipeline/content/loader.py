@@ -37,6 +37,7 @@ class Site:
     findings: list[Finding] = field(default_factory=list)
     files_checked: int = 0
     static_files: frozenset[str] = frozenset()  # absolute paths of the static files that may be published
+    folder_links: tuple[str, ...] = ()  # symlinked folders under content_dir, which nothing reads
     _by_path: dict[str, Note] = field(default_factory=dict, repr=False)
     _resolved: dict[str, Note] = field(default_factory=dict, repr=False)  # by path with links resolved
     _indexed: int = field(default=-1, repr=False)  # how many notes _by_path was made from
@@ -98,6 +99,7 @@ def load_site(content_dir: Path, timezone: str = "Europe/London", parsed: Parsed
     site.files_checked = found.files
     site.findings += found.findings
     site.static_files = frozenset(os.path.abspath(path) for path in found.static)
+    site.folder_links = tuple(path.relative_to(content_dir).as_posix() for path in found.folder_links)
     for path in found.notes:
         source = display_path(path)
         kind = _kind_of(path.relative_to(content_dir))

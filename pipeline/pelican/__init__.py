@@ -47,6 +47,7 @@ def _initialise(pelican) -> None:
         settings["NOTES_SITE"] = load_site(Path(settings["PATH"]), settings["TIMEZONE"],
                                            static_paths=settings["STATIC_PATHS"],
                                            static_html=static_html_setting(settings.get("NOTES_STATIC_HTML", [])))
+    gate.skip_folder_links(settings)
     # Scheduled notes are held back by the build's one "today" (pipeline/clock.py, the reader), not by
     # Pelican's own comparison with the system clock, which a pinned NOTES_TODAY would contradict.
     settings["NOTES_HOLD_SCHEDULED"] = not settings["WITH_FUTURE_DATES"]

@@ -24,6 +24,14 @@ from pipeline.pelican.reader import NotesReader
 log = logging.getLogger("pelican.notes.gate")
 
 
+def skip_folder_links(settings: dict) -> None:
+    """Have Pelican walk past symlinked folders, as the loader does: it would follow them, endlessly if one
+    leads back up (two such links made a build run for ever), and publish what the loader never checked."""
+    links = list(settings["NOTES_SITE"].folder_links)
+    for key in ("ARTICLE_EXCLUDES", "PAGE_EXCLUDES", "STATIC_EXCLUDES"):
+        settings[key] = [*settings.get(key, []), *links]
+
+
 def read_only_notes(readers) -> None:
     """Pelican's readers_init: our reader for Markdown, and no other reader at all (static files aside)."""
     static = readers.reader_classes.get("static")
