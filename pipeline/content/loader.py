@@ -70,7 +70,7 @@ def display_path(path: Path) -> str:
         return str(path.relative_to(cwd))
     except ValueError:
         try:
-            return str(path.resolve().relative_to(cwd))
+            return str(Path(os.path.realpath(path)).relative_to(cwd))  # realpath: a loop of links is no error here
         except ValueError:
             return str(path)
 

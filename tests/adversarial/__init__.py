@@ -63,12 +63,42 @@ DEFAULT_SECONDS = 90
 DEFAULT_MEGABYTES = 500
 
 
+# Runs `notes` and, as it exits, writes to the pipe NOTES_TEST_PEAK_FD its own peak resident memory (VmHWM) and that of
+# the children it waited for. The parent cannot measure it: Linux counts a child's pages before exec in its
+# maximum, so a child of a large process (pytest) would seem as large as its parent. Forked workers exit
+# through the same os._exit and report too.
+LAUNCHER = """
+import atexit, os, resource, sys
+PEAK_FD = int(os.environ.pop("NOTES_TEST_PEAK_FD"))
+sys.argv[0] = "notes"
+def peak():
+    try:
+        with open("/proc/self/status") as status:
+            own = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return max(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+def report():
+    try:
+        os.write(PEAK_FD, f"{peak()}\\n".encode())
+    except OSError:
+        pass
+def exit_reporting(code, _exit=os._exit):
+    report()
+    _exit(code)
+os._exit = exit_reporting
+atexit.register(report)
+from pipeline.cli import main
+main()
+"""
+
+
 @dataclass(frozen=True)
 class Run:
     exit: int
     output: str
     seconds: float
-    megabytes: float  # peak resident set of the largest process in the command's tree
+    megabytes: float  # peak resident memory of the largest process of the command (0 if it was killed)
 
     @property
     def killed(self) -> bool:
@@ -104,21 +134,25 @@ def notes(site: Path, command: list[str], seconds: float, env: dict | None = Non
     if code is not None:
         environment["PYTHONPATH"] = str(code)
     started = time.monotonic()
-    process = subprocess.Popen([sys.executable, "-m", "pipeline", *command], cwd=site, env=environment,
-                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               start_new_session=True)
-    timer = threading.Timer(seconds, _kill_group, (process.pid,))
-    timer.start()
-    try:
-        output = process.stdout.read()
-        _, status, usage = os.wait4(process.pid, 0)
-    finally:
-        timer.cancel()
-        _kill_group(process.pid)  # anything the command left running
-        process.stdout.close()
-    process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, for its resource usage
+    peaks, report = os.pipe()
+    environment["NOTES_TEST_PEAK_FD"] = str(report)
+    with os.fdopen(peaks, "rb") as peaks_file:
+        process = subprocess.Popen([sys.executable, "-c", LAUNCHER, *command], cwd=site, env=environment,
+                                   stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                   start_new_session=True, pass_fds=(report,))
+        os.close(report)
+        timer = threading.Timer(seconds, _kill_group, (process.pid,))
+        timer.start()
+        try:
+            output = process.stdout.read()
+            process.wait()
+        finally:
+            timer.cancel()
+            _kill_group(process.pid)  # anything the command left running
+            process.stdout.close()
+        kilobytes = [int(line) for line in peaks_file.read().split()]
     return Run(process.returncode, output.decode("utf-8", "replace"), time.monotonic() - started,
-               usage.ru_maxrss / 1024)
+               max(kilobytes, default=0) / 1024)
 
 
 def _kill_group(pid: int) -> None:
