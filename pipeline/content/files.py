@@ -110,11 +110,6 @@ def inventory(content_dir: Path, static_paths: Iterable[str] = DEFAULT_STATIC_PA
     return found
 
 
-def markdown_files(content_dir: Path) -> list[Path]:
-    """The Markdown files under `content_dir` that the loader reads, in a fixed order."""
-    return inventory(content_dir).notes
-
-
 def static_html_setting(value) -> tuple[str, ...]:
     """NOTES_STATIC_HTML: HTML files in static folders that the site may serve as they are."""
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from pipeline.content.frontmatter import MAX_BYTES, DocumentError, read_bytes, within_limit
 from pipeline.content.files import MARKDOWN_SUFFIXES, inventory
-from pipeline.content.files import markdown_files as markdown_files_in
 from pipeline.content.loader import Site, display_path
 from pipeline.findings import Finding
 from pipeline.lint.cache import Cache
@@ -128,11 +127,13 @@ def gather(project, paths: Iterable[Path], run: LintRun, *, stdin=None, stdin_na
                 run.files += 1
             continue
         resolved = path.resolve()
-        if content and (resolved == content or content in resolved.parents):
-            run.scope.append(resolved)
+        # A file is where it stands, not where a link leads: one leading out of content/ is refused, never read.
+        located = resolved if path.is_dir() else path.absolute().parent.resolve() / path.name
+        if content and (located == content or content in located.parents):
+            run.scope.append(located)
             targets += [t for p, t in by_path.items() if p == resolved or resolved in p.parents]
             # Files that failed to load have no target but are checked all the same.
-            run.files += len(markdown_files_in(resolved)) if resolved.is_dir() else 1
+            run.files += inventory(resolved).files if resolved.is_dir() else 1
         else:
             outside += markdown_paths([path])
     run.files += len(outside)
@@ -188,5 +189,6 @@ def findings_for(project, targets: list[Target], options: dict, run: LintRun, *,
 
 
 def _in_scope(path: str, scope: list[Path]) -> bool:
-    resolved = Path(path).resolve()
+    # The folder resolved, not the file: a symlink leading out of content/ is reported where it stands.
+    resolved = Path(path).absolute().parent.resolve() / Path(path).name
     return any(resolved == p or p in resolved.parents for p in scope)
