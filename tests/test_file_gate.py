@@ -23,6 +23,8 @@ ALLOWED = {
     "content/images/chart.svg": SVG.format('<defs><circle id="dot" r="4"/></defs><use href="#dot"/>').encode(),
     "content/images/report.pdf": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n",
     "content/images/figures/visits.csv": b"month,visits\n2026-11,1200\n",
+    "content/images/photo.webp": b"RIFF\x24\0\0\0WEBPVP8 \x18\0\0\0",
+    "content/images/plan.docx": b"PK\x03\x04\x14\0\x06\0",
 }
 HOSTILE = {
     "content/pages/about.rst": "About\n#####\n\n:slug: about\n\n.. raw:: html\n\n   <script>alert('rst')</script>\n",

@@ -11,8 +11,8 @@ import click
 
 from pipeline.cadence.periods import short_date
 from pipeline.cadence.report import Report
-from pipeline.findings import printable
 from pipeline.cadence.teams import DUE, FREEZE, NOT_STARTED, OVERDUE, PUBLISHED, QUIET, RECENT_PERIODS, SCHEDULED, TeamReport
+from pipeline.findings import printable
 
 COLOURS = {OVERDUE: "red", DUE: "yellow", PUBLISHED: "green", SCHEDULED: "green", QUIET: "blue", FREEZE: "blue"}
 HEADINGS = ("Team", "Cadence", "Last note", "This period", "Streak", f"Missed (last {RECENT_PERIODS})")

@@ -124,7 +124,6 @@ def _page_clashes(site: Site) -> list[Finding]:
 
 # The longest name most file systems allow (ext4, APFS, NTFS: 255), and the longest object key S3 allows.
 NAME_BYTES, PATH_BYTES = 255, 1024
-_FEED_SUFFIXES = (".atom.xml", ".rss.xml")
 
 
 def _long_names(site: Site) -> list[Finding]:

@@ -277,13 +277,14 @@ def read_bytes(path: Path, source: str) -> bytes:
     except OSError as err:
         raise DocumentError(Finding(source, 1, 1, "M001", f"cannot read the file: {err.strerror}")) from None
     with os.fdopen(descriptor, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
             raise DocumentError(Finding(source, 1, 1, "M001", "cannot read it: it is not a file but a pipe or a device"))
         try:
             raw = handle.read(MAX_BYTES + 1)
         except OSError as err:
             raise DocumentError(Finding(source, 1, 1, "M001", f"cannot read the file: {err.strerror}")) from None
-    return within_limit(raw, source, path.stat().st_size)
+    return within_limit(raw, source, status.st_size)
 
 
 def within_limit(raw: bytes, source: str, size: int | None = None) -> bytes:
