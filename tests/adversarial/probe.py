@@ -1,6 +1,6 @@
 """Run every hostile case through `notes lint` and `notes build`, and count tracebacks.
 
-    python -m tests.adversarial.probe [--code DIR] [--only NAME]... [--skip NAME]... [CORPUS]...
+    python -m tests.adversarial.probe [--code DIR] [--seconds N] [--only NAME]... [--skip NAME]... [CORPUS]...
 
 Each case of tests/adversarial/ and tests/bad_input/ (or of the CORPUS
 folders given) is laid out as its test lays it out, with its steps run
@@ -35,6 +35,7 @@ def main() -> None:
     parser.add_argument("--code", type=Path, help="a checkout of notes to run instead of this one")
     parser.add_argument("--only", action="append", default=[], help="run only this case (repeatable)")
     parser.add_argument("--skip", action="append", default=[], help="leave this case out (repeatable)")
+    parser.add_argument("--seconds", type=float, help="one bound for every run, instead of ten times the suite's")
     args = parser.parse_args()
     tracebacks, killed, runs = [], [], 0
     print(f"{'case':<44} {'command':<7} {'exit':>4} {'seconds':>8} {'MB':>6}  traceback")
@@ -47,7 +48,7 @@ def main() -> None:
                 with tempfile.TemporaryDirectory() as tmp:
                     site = prepare(case, Path(tmp))
                     run_steps(case, site, args.code)
-                    run = notes(site, command, SECONDS[command[0]], case.get("env"), args.code)
+                    run = notes(site, command, args.seconds or SECONDS[command[0]], case.get("env"), args.code)
                 runs += 1
                 crashed = "Traceback (most recent call last)" in run.output
                 if crashed:
