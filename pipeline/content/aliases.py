@@ -10,15 +10,16 @@ An alias is a path on this site, as a link would give it after the domain:
 Refused, because no static file can answer them or they leave the site:
 `https://old.example/x/` (a host), `//old.example/x/`, `x/` (not from the
 root), `/a/../b/`, `/?p=123` and `/x/#top` (a server never sees a query or
-fragment as a file name), and whitespace.
+fragment as a file name), whitespace and control characters (no file name
+holds a NUL, and no log should show an escape code).
 """
 
 from __future__ import annotations
 
 import re
 
-# From the root; then no whitespace, query, fragment or backslash anywhere; not "//" (a host).
-ALIAS = re.compile(r"/(?!/)[^\s?#\\]*")
+# From the root; then no whitespace, control character, query, fragment or backslash anywhere; not "//" (a host).
+ALIAS = re.compile(r"/(?!/)[^\s\x00-\x1f\x7f-\x9f?#\\]*")
 
 
 def is_alias(text: str) -> bool:

@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from pipeline.content import aliases
 from pipeline.content.frontmatter import Document
-from pipeline.content.model import Photo
+from pipeline.content.model import Photo, slugify
 from pipeline.findings import Finding, Level
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -52,6 +52,14 @@ def text(value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise Invalid("M102", _describe(value))
     return str(value).strip()
+
+
+def term(value: Any) -> str:
+    """A tag or category: text with letters or digits to make its address (/tags/<slug>/) from."""
+    value = text(value)
+    if value and not slugify(value):
+        raise Invalid("M105", f"{_describe(value)}, which has no letters a-z or digits to make its web address from")
+    return value
 
 
 def slug(value: Any) -> str:
@@ -170,12 +178,12 @@ _title = Field("title", text, "the title as text, at most 65 characters", requir
 _date = Field("date", timestamp, "an ISO 8601 date like 2026-11-27 or 2026-11-27 09:30", required=True)
 _authors = Field("authors", _listed(slug), "a list of author slugs like [jane-doe]", required=True)
 _summary = Field("summary", text, "one or two sentences for listings and feeds", required=True)
-_tags = Field("tags", _listed(text), "a list of tags like [roadmap, hiring]")
+_tags = Field("tags", _listed(term), "a list of tags like [roadmap, hiring]")
 _status = Field("status", choice("draft", "published"), "draft or published")
 _slug = Field("slug", slug, "lowercase words joined by hyphens, like why-we-blog")
 
 # A feed entry ID is a URI: a scheme, a colon and no spaces (RFC 3986), usually a tag: URI (RFC 4151).
-URI = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):\S+")
+URI = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):[^\s\x00-\x1f\x7f-\x9f]+")
 # Addresses that run script or hide what they hold, refused wherever a note gives an address (S103).
 SCRIPT_SCHEMES = ("javascript", "vbscript", "data")
 
@@ -223,7 +231,7 @@ _reviewed_by = Field("reviewed_by", slug, "the slug of the person who reviewed t
 
 POST = schema(
     _lint, _title, _date, _authors, _summary, _tags, _status, _slug, _id, _aliases,
-    Field("category", text, "a category name like leadership"),
+    Field("category", term, "a category name like leadership"),
     _freeze_exempt, _reviewed_by,
     Field("related", _listed(slug), "a list of post slugs like [why-we-blog]"),
     Field("featured", flag, "true to show the post at the top of the home page, or false"),
