@@ -262,7 +262,7 @@ def import_(sources, fmt, kind, team, author, date_field, fields, old_url, no_ba
     outcome = import_notes(open_project(settings), list(sources), fmt, Choices(kind, team, author), dry_run, options,
                            baseline=not no_baseline)
     for line in report.lines(outcome):
-        click.echo(printable(line))
+        click.echo(line)
     failure = nothing_imported(outcome)
     if failure is not None:
         click.echo(f"notes: error: {failure}", err=True)

@@ -85,6 +85,7 @@ class _Loader(_BaseLoader):
         first: [(tag, regexp) for tag, regexp in resolvers if tag != f"{_YAML}timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
+    aliases = False  # admit aliases and merge keys: another site's files only (see parse)
     yaml_constructors = {
         tag: yaml.SafeLoader.yaml_constructors[tag]
         for tag in (f"{_YAML}{kind}" for kind in ("null", "bool", "int", "float", "str", "seq", "map"))
@@ -104,9 +105,11 @@ class _Loader(_BaseLoader):
     def construct_mapping(self, node, deep=False):
         seen: dict[Any, yaml.Node] = {}
         for key_node, _ in node.value:
-            if key_node.tag == _MERGE:
+            if key_node.tag == _MERGE and not self.aliases:
                 raise _Refused(problem="merge keys ('<<') are not allowed in front matter; write each field out",
                                problem_mark=key_node.start_mark)
+            if key_node.tag == _MERGE:
+                continue  # SafeConstructor merges it below
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Refused(problem="a field name must be a word, not a list or a set of fields",
                                problem_mark=key_node.start_mark)
@@ -156,11 +159,12 @@ def _refuse_aliases(root: yaml.Node, fm: str) -> None:
 class PositionedYAMLHandler(YAMLHandler):
     """python-frontmatter's YAML handler, returning the node tree as well."""
 
-    def load(self, fm: str, **kwargs: object) -> tuple[Any, yaml.Node | None]:
+    def load(self, fm: str, aliases: bool = False, **kwargs: object) -> tuple[Any, yaml.Node | None]:
         loader = _Loader(fm)
+        loader.aliases = aliases
         try:
             node = loader.get_single_node()
-            if node is not None:
+            if node is not None and not aliases:
                 _refuse_aliases(node, fm)
             data = loader.construct_document(node) if node is not None else None
         finally:
@@ -192,8 +196,12 @@ def decode(raw: bytes, source: str) -> str:
     return text.removeprefix(UTF8_BOM).replace("\r\n", "\n")
 
 
-def parse(text: str, path: Path, source: str) -> Document:
-    """Split and parse a file's text. Raises DocumentError with a position."""
+def parse(text: str, path: Path, source: str, *, aliases: bool = False) -> Document:
+    """Split and parse a file's text. Raises DocumentError with a position.
+
+    `aliases` admits YAML aliases and merge keys, for another site's files
+    (pipeline/importers/), whose caller then bounds their expanded size; a
+    note's front matter never has them."""
     if not HANDLER.detect(text):
         raise DocumentError(
             Finding(source, 1, 1, "M002", "file must start with front matter: a line '---', YAML fields, then '---'")
@@ -214,7 +222,7 @@ def parse(text: str, path: Path, source: str) -> Document:
         body, body_line = body[1:], body_line + 1
 
     try:
-        data, node = HANDLER.load(fm)
+        data, node = HANDLER.load(fm, aliases)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = (fm_line + mark.line + 1, mark.column + 1) if mark else (fm_line + 2, 1)

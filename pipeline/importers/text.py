@@ -76,7 +76,7 @@ def front_matter(text: str, path: Path) -> tuple[dict, str]:
         except tomllib.TOMLDecodeError as err:
             raise SourceError(f"{display_path(path)}: front matter is not valid TOML: {err}") from None
     try:
-        doc = parse(text, path, display_path(path))
+        doc = parse(text, path, display_path(path), aliases=True)  # bounded below
     except DocumentError as err:
         raise SourceError(_located(err)) from None
     if expanded_size(doc.meta) > MAX_BYTES:

@@ -141,8 +141,8 @@ class Baseline:
         """A finding's file from the project's root, or None for a file outside it (or standard input)."""
         if path == "-":
             return None
-        try:
-            return Path(path).resolve().relative_to(self.root).as_posix()
+        try:  # the folder resolved, not the file: a symlink (a loop of them, even) is the file where it stands
+            return (Path(path).absolute().parent.resolve() / Path(path).name).relative_to(self.root).as_posix()
         except ValueError:
             return None
 
