@@ -157,3 +157,17 @@ def test_an_svg_that_could_run_or_load_anything_is_refused(text, message):
 ])
 def test_what_is_not_an_svg_is_said_to_be_so(text, message):
     assert problem(text.encode())[1:] == (message, False)
+
+
+def test_an_author_photo_must_be_a_file_the_site_publishes(tmp_path):
+    site = make_site(tmp_path / "site", BASE)
+    write(site / "content/images/sam.png", "<html><script>alert(1)</script></html>\n")
+    write(site / "content/authors/sam-lee.md",
+          "---\nname: Sam Lee\nphoto: {file: images/sam.png, alt: Sam at a desk}\n---\nSam runs the data platform.\n")
+    result = run_in(site, "lint")
+    assert result.output.splitlines()[:-1] == [
+        "content/authors/sam-lee.md:3:8: M210 photo 'images/sam.png' is a file the site does not publish: "
+        "mend it as its own finding says, or choose another",
+        "content/images/sam.png:1:1: M211 file is not a PNG image, whatever its name says: save it as one, "
+        "or give it the right ending",
+    ]

@@ -26,7 +26,7 @@ EXAMPLE_SITE = {
     "weeknotes/data-platform/2026-W47.md": (
         "---\ndate: 2026-11-20\nauthors: [sam-lee]\nsummary: We moved the reporting tables.\n---\n## What went well\n\nIt worked.\n"
     ),
-    "images/sam-lee.jpg": "A picture of Sam (only whether the file exists is checked).",
+    "images/sam-lee.jpg": "\udcff\udcd8\udcff\udce0 a JPEG of Sam: its first bytes are all that is checked",
 }
 
 POST_OK = Example(
