@@ -22,7 +22,7 @@ from pipeline.content.loader import display_path
 from pipeline.content.model import IsoWeek
 from pipeline.content.schema import WEEKDAYS
 from pipeline.errors import ExitCode, NotesError
-from pipeline.findings import RULES, Level, has_errors, printable
+from pipeline.findings import Level, has_errors, printable
 from pipeline.report import echo_findings, plural
 from pipeline.lint import formats
 from pipeline.lint.formats import FORMATS
@@ -419,6 +419,8 @@ def rules(code):
       notes rules
       notes rules M202
     """
+    from pipeline.catalogue import RULES
+
     if code is None:
         for rule in sorted(RULES.values(), key=lambda r: r.code):
             click.echo(f"{rule.code}  {str(rule.level):<10} {rule.name:<26} {rule.summary}")

@@ -87,16 +87,5 @@ class Finding:
         return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
 
 
-RULES: dict[str, Rule] = {}
-
-
-def register(*rules: Rule) -> None:
-    """Add rules to the registry; a code may be registered once only."""
-    for rule in rules:
-        if rule.code in RULES:
-            raise ValueError(f"rule code {rule.code} is registered twice")
-        RULES[rule.code] = rule
-
-
 def has_errors(findings: list[Finding]) -> bool:
     return any(f.level >= Level.ERROR for f in findings)

@@ -14,8 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pipeline import clock
 from pipeline import config as notes_config
-from pipeline.content import rules as _metadata_rules  # noqa: F401 - registers the M rules
-from pipeline.cadence import rules as cadence_rules  # registers the C rules, before config checks codes
+from pipeline.cadence import rules as cadence_rules
 from pipeline.cadence.options import CadenceOptions  # declares [tool.notes.cadence]
 from pipeline.content.files import DEFAULT_STATIC_PATHS, static_html_setting
 from pipeline.content.frontmatter import ParsedCache

@@ -11,7 +11,8 @@ from collections import Counter
 from pathlib import Path
 
 from pipeline.content.loader import load_site
-from pipeline.findings import RULES, Level
+from pipeline.catalogue import RULES
+from pipeline.findings import Level
 from pipeline.lint.engine import lint_target, target_from_bytes
 from pipeline.lint.rules.readability import count_words
 from pipeline.lint.run import site_targets

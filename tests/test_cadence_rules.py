@@ -15,7 +15,8 @@ from pipeline.cadence import rules as cadence_rules
 from pipeline.cadence.options import CadenceOptions
 from pipeline.content.loader import load_site
 from pipeline.errors import ConfigError
-from pipeline.findings import RULES, Level
+from pipeline.catalogue import RULES
+from pipeline.findings import Level
 from pipeline.lint import policy
 from tests.conftest import REPO, write
 

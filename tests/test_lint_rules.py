@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.content.frontmatter import parse
-from pipeline.findings import RULES, Level
+from pipeline.catalogue import RULES
+from pipeline.findings import Level
 from pipeline.lint.engine import Target, lint_target
 from tests.conftest import REPO
 

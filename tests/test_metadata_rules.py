@@ -8,7 +8,8 @@ import pytest
 
 from pipeline.content import rules as metadata_rules
 from pipeline.content.loader import load_site
-from pipeline.findings import RULES, Level
+from pipeline.catalogue import RULES
+from pipeline.findings import Level
 from tests.conftest import write
 
 M_RULES = [rule for code, rule in RULES.items() if code.startswith("M")]

@@ -7,7 +7,8 @@ import socket
 
 import pytest
 
-from pipeline.findings import RULES, Level
+from pipeline.catalogue import RULES
+from pipeline.findings import Level
 from pipeline.sanitise import Sanitiser
 from tests.conftest import REPO, make_site, run_in, write
 from tests.test_lint_rules import CONTROL, lint
@@ -50,7 +51,7 @@ HOSTILE_BODY = (
     '<iframe src="https://evil.example/"></iframe>\n\n'
     f'<iframe src="{EMBED}abc" title="Our video"></iframe>\n\n'
     '<object data="x.swf"></object><embed src="x.swf">\n\n'
-    '<img src="chart.png" onerror="alert(\'img\')" alt="Chart">\n\n'
+    '<img src="chart.png" onerror="alert(\'img\')" alt="A chart of weekly visits">\n\n'
     "[click](javascript:alert('link')) and <a href=\"data:text/html,<b>x</b>\">data</a>\n"
 )
 

@@ -22,7 +22,7 @@ from pipeline.cadence.teams import Exemptions, Timeline, duplicates, late_notes,
 from pipeline.content.loader import SCHEMAS, Site
 from pipeline.content.model import POST, WEEKNOTE, Note
 from pipeline.content import rules as content_rules
-from pipeline.findings import Example, Finding, Level, Rule, register
+from pipeline.findings import Example, Finding, Level, Rule
 
 DOCS = "docs/cadence.md"
 UNITS = {"weekly": "week", "fortnightly": "fortnight", "monthly": "month"}
@@ -72,7 +72,7 @@ def rule(code, name, summary, why, must_flag, must_pass, level=Level.ERROR) -> R
     return Rule(code, name, level, summary, why, f"{DOCS}#{code.lower()}", tuple(must_flag), tuple(must_pass))
 
 
-register(
+RULES = (
     rule("C101", "duplicate-period", "A team has more than one note in one of its periods.",
          "One note a period is the rhythm readers rely on; a second one splits the news and breaks the calendar.",
          [_weeknote("publishing/2026-W46", "date: 2026-11-13\nauthors: [jane-doe]\nreviewed_by: sam-lee\nsummary: More pages.")],

@@ -7,7 +7,7 @@ authors (jane-doe, sam-lee), its team (data-platform) and its notes.
 
 from __future__ import annotations
 
-from pipeline.findings import Example, Level, Rule, register
+from pipeline.findings import Example, Level, Rule
 
 DOCS = "docs/content.md"
 UNREADABLE = ("M001",)  # the input could not be read at all: `notes lint` exits 2, not 1
@@ -55,7 +55,7 @@ def rule(code, name, summary, why, must_flag, must_pass=(POST_OK,), level=Level.
     return Rule(code, name, level, summary, why, f"{DOCS}#{code.lower()}", tuple(must_flag), tuple(must_pass))
 
 
-register(
+RULES = (
     rule("M001", "unreadable-file", "The file cannot be read as UTF-8 text.",
          "Every tool in the pipeline reads UTF-8; other encodings turn letters into nonsense on the site.",
          [Example("posts/latin1.md", "---\ntitle: Caf\udce9\n---\n"), Example("posts/nul.md", "---\x00\n")]),

@@ -19,7 +19,8 @@ from __future__ import annotations
 from collections import Counter
 
 from pipeline.content.loader import display_path
-from pipeline.findings import RULES, Level
+from pipeline.catalogue import RULES
+from pipeline.findings import Level
 from pipeline.importers.records import KINDS, TAG
 from pipeline.importers.run import Outcome
 from pipeline.lint.baseline import can_hold

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from pipeline.findings import Example, Level, Rule, register
+from pipeline.findings import Example, Level, Rule
 from pipeline.lint.prose import Prose
 
 EXAMPLE_PATH = "posts/example.md"
@@ -36,10 +36,10 @@ class Context:
     sections: tuple[str, ...]  # the team's required headings, for a weeknote
     body_offset: int
     options: dict = field(default_factory=dict)  # [tool.notes.lint] values
+    lang: str = "en"  # the note's language: its `lang`, else the site's DEFAULT_LANG
 
 
 Check = Callable[[Context], Iterable[Hit]]
-CHECKS: dict[str, Check] = {}
 
 
 def example(body: str, title: str = "A plain title", summary: str = "A short summary.") -> Example:
@@ -50,15 +50,20 @@ def example(body: str, title: str = "A plain title", summary: str = "A short sum
 
 
 def tone_rule(code: str, name: str, level: Level, summary: str, why: str, link: str,
-              flag: Iterable[str | Example], passes: Iterable[str | Example]) -> Callable[[Check], Check]:
-    """Register a rule and its check function."""
+              flag: Iterable[str | Example], passes: Iterable[str | Example], *,
+              english: bool = True) -> Callable[[Check], Check]:
+    """Declare a check function's rule; rules/__init__.py lists the checks that run.
+
+    `english` rules read English words or grammar, so a note in another
+    language (`lang: cy`) is not checked by them.
+    """
 
     def as_examples(items) -> tuple[Example, ...]:
         return tuple(item if isinstance(item, Example) else example(item) for item in items)
 
     def decorate(check: Check) -> Check:
-        register(Rule(code, name, level, summary, why, link, as_examples(flag), as_examples(passes)))
-        CHECKS[code] = check
+        check.rule = Rule(code, name, level, summary, why, link, as_examples(flag), as_examples(passes))
+        check.english = english
         return check
 
     return decorate
@@ -123,10 +128,30 @@ def word(forms: str | Iterable[str], advice: str, *, unless_before: str | None =
 
 
 def verb(base: str, *, double: bool = False, also: Iterable[str] = ()) -> tuple[str, ...]:
-    """A regular verb's forms: utilise, utilises, utilised, utilising (double: commit, committed)."""
-    stem = base[:-1] if base.endswith("e") else base + (base[-1] if double else "")
-    third = base + ("es" if base.endswith(("s", "sh", "ch", "x")) else "s")
-    return (base, third, stem + "ed", stem + "ing", *also)
+    """A regular verb's forms: utilise, utilises, utilised, utilising (double: commit, committed).
+
+    A phrasal verb inflects its first word: reach out, reaches out, reached out, reaching out.
+    """
+    head, _, rest = base.partition(" ")
+    tail = " " + rest if rest else ""
+    if head.endswith("y") and head[-2:-1] not in "aeiou":
+        forms = (head, head[:-1] + "ies", head[:-1] + "ied", head + "ing")
+    else:
+        stem = head[:-1] if head.endswith("e") and not head.endswith("ee") else head + (head[-1] if double else "")
+        third = head + ("es" if head.endswith(("s", "sh", "ch", "x", "z")) else "s")
+        forms = (head, third, stem + "ed", stem + "ing")
+    return (*(form + tail for form in forms), *also)
+
+
+def noun(base: str, *, also: Iterable[str] = ()) -> tuple[str, ...]:
+    """A noun or noun phrase and its plural, inflecting the last word: deep dive, deep dives."""
+    head, _, last = base.rpartition(" ")
+    lead = head + " " if head else ""
+    if last.endswith("y") and last[-2:-1] not in "aeiou":
+        plural = last[:-1] + "ies"
+    else:
+        plural = last + ("es" if last.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    return (base, lead + plural, *also)
 
 
 class WordList:
@@ -150,6 +175,7 @@ class WordList:
                 self.by_key.setdefault(max(parts, key=len), []).append((pattern, frozenset(parts), entry))
 
     def hits(self, prose: Prose, message: Callable[[str, Word], str]) -> Iterable[Hit]:
+        """Every use of a listed form in the writer's own words (not in quotations, titles or names)."""
         words = prose.words
         keys = self.by_key.keys() & words
         if not keys:
@@ -165,6 +191,8 @@ class WordList:
             if start < last_end:
                 continue
             last_end = end
+            if prose.someone_elses(start):
+                continue
             text = masked[start:end]
             before = masked[max(0, start - 40) : start]
             after = masked[end : end + 60]

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from pipeline.content import schema
 from pipeline.content.frontmatter import Document, decode, parse
-from pipeline.findings import RULES, Finding
-from pipeline.lint import rules as _rules  # noqa: F401 - registers the tone rules
+from pipeline.findings import Finding
 from pipeline.lint import suppress
-from pipeline.lint.checks import CHECKS, Context, Hit
+from pipeline.lint.checks import Context, Hit
 from pipeline.lint.prose import Prose, extract
+from pipeline.lint.rules import CHECKS
 
 
 @dataclass(frozen=True)
@@ -34,23 +34,33 @@ def target_from_bytes(raw: bytes, source: str) -> Target:
     return Target(source, text, doc=doc)
 
 
-def prose_of(target: Target, block_quotes: bool = False) -> Prose:
+def prose_of(target: Target, options: dict) -> Prose:
     doc = target.doc
     fields = {k: v for k, v in (doc.value_span if doc else {}).items() if k in ("title", "summary")}
-    return extract(target.text, doc.body_offset if doc else 0, fields, block_quotes)
+    return extract(target.text, doc.body_offset if doc else 0, fields, options.get("block_quotes", False),
+                   tuple(options.get("names", ())))
 
 
 def _context(target: Target, options: dict) -> Context:
     meta = target.doc.meta if target.doc else {}
+    lang = meta.get("lang") if isinstance(meta.get("lang"), str) else options.get("lang", "en")
     return Context(
-        prose=prose_of(target, options.get("block_quotes", False)),
+        prose=prose_of(target, options),
         kind=target.kind,
         title=_text(meta.get("title")),
         summary=_text(meta.get("summary")),
         sections=target.sections,
         body_offset=target.doc.body_offset if target.doc else 0,
         options=options,
+        lang=lang,
     )
+
+
+def _checks(context: Context, options: dict):
+    """The checks that speak for this file: wanted by the policy, and in its language."""
+    wanted = _wanted(options)
+    english = context.lang.lower().split("-")[0] == "en"
+    return [(code, check) for code, check in CHECKS.items() if wanted(code) and (english or not check.english)]
 
 
 def lint_target(target: Target, options: dict) -> list[Finding]:
@@ -63,30 +73,28 @@ def lint_target(target: Target, options: dict) -> list[Finding]:
     except schema.Invalid:
         ignored = ()  # the metadata check reports a malformed `lint` field
     suppressions = suppress.parse(target.text, ignored)
-    wanted = _wanted(options)
     findings = []
-    for code, check in CHECKS.items():
-        if not wanted(code):
-            continue
-        rule = RULES[code]
+    for code, check in _checks(context, options):
         for hit in check(context):
             line, col = prose.position(hit.start)
             if not suppressions.suppressed(code, line):
-                findings.append(Finding(target.source, line, col, code, hit.message, rule.level))
+                findings.append(Finding(target.source, line, col, code, hit.message, check.rule.level))
     return sorted(findings)
 
 
 def fixes(target: Target, options: dict) -> list[Hit]:
-    """The exact, safe replacements the rules offer for this file, not overlapping."""
+    """The exact, safe replacements the rules offer for this file, not overlapping.
+
+    Never inside someone else's words: a quotation, a title in link text or a name.
+    """
     context = _context(target, options)
     prose = context.prose
     suppressions = suppress.parse(target.text)
-    wanted = _wanted(options)
     found = []
-    for code, check in CHECKS.items():
-        if wanted(code):
-            found += [hit for hit in check(context)
-                      if hit.fix is not None and not suppressions.suppressed(code, prose.position(hit.start)[0])]
+    for code, check in _checks(context, options):
+        found += [hit for hit in check(context)
+                  if hit.fix is not None and not prose.someone_elses(hit.start)
+                  and not suppressions.suppressed(code, prose.position(hit.start)[0])]
     chosen, last_end = [], -1
     for hit in sorted(found):
         if hit.start >= last_end:
@@ -109,4 +117,3 @@ def _wanted(options: dict):
 
 def _text(value) -> str | None:
     return value if isinstance(value, str) else None
-

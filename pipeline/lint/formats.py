@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import click
 
 from pipeline import __version__
-from pipeline.findings import RULES, Finding, Level, printable
+from pipeline.findings import Finding, Level, printable
 from pipeline.lint.baseline import FILE as BASELINE_FILE
 from pipeline.lint.baseline import Entry
 from pipeline.lint.rules.readability import Stats
@@ -94,6 +94,8 @@ def github(findings: list[Finding], files: int, stats: dict[str, Stats], held: B
 
 def sarif(findings: list[Finding], files: int, stats: dict[str, Stats], held: Baselined) -> str:
     """SARIF 2.1.0; findings the baseline holds are results suppressed externally, as code scanning expects."""
+    from pipeline.catalogue import RULES
+
     used = sorted({f.code for f in (*findings, *held.findings)})
     rules = [
         {"id": code, "name": _rule_name(code),
@@ -121,10 +123,14 @@ def sarif(findings: list[Finding], files: int, stats: dict[str, Stats], held: Ba
 
 
 def _rule_name(code: str) -> str:
+    from pipeline.catalogue import RULES
+
     return RULES[code].name if code in RULES else ""
 
 
 def _rule_link(code: str) -> str:
+    from pipeline.catalogue import RULES
+
     return RULES[code].link if code in RULES else ""
 
 

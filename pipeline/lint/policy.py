@@ -12,13 +12,13 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from pipeline import config
-from pipeline.findings import RULES, Finding, Level
+from pipeline.findings import Finding, Level
 
 LEVELS = {"error": Level.ERROR, "warning": Level.WARNING, "suggestion": Level.SUGGESTION, "off": None}
 
 
 def _codes(value: Any) -> tuple[str, ...]:
-    from pipeline.lint import rules as _tone_rules  # noqa: F401 - every code must be registered to be checked
+    from pipeline.catalogue import RULES  # loaded only when a config names codes
 
     prefixes = config.string_list(value)
     for prefix in prefixes:

@@ -1,98 +1,58 @@
-"""Markdown-aware prose: what the tone rules read, at the exact place it stands.
+"""Prose: what the tone rules read, at the exact place it stands, and whose words it is.
 
-`extract()` returns a *masked* copy of the file: the same length, with every
-character that is not prose (front matter other than the title and summary,
-code, URLs, link targets, HTML, Markdown syntax) replaced by a space and
-every newline kept. A rule's regex match on the masked text is therefore at
-the same offset as in the file, and so at the same line and column.
+`extract()` reads the one Markdown parse (markdown.py) and returns a *masked*
+copy of the file: the same length, with every character that is not prose
+(front matter other than the title and summary, code, raw HTML, template
+tags, link targets, URLs, Markdown syntax) replaced by a space and every
+newline kept. A rule's regex match on the masked text is therefore at the
+same offset as in the file, and so at the same line and column.
 
-Alongside it come the blocks (title, summary, paragraphs, headings, list
-items, table rows) that sentences may not cross, and the headings, links and
-images that the structure rules look at.
-
-Supported Markdown: CommonMark blocks (ATX and setext headings, fenced and
-indented code, HTML blocks and comments, block quotes, lists, thematic
-breaks, link reference definitions) plus pipe tables; inline code, links,
-images, autolinks, bare URLs, inline HTML, entities and emphasis markers.
+Alongside it come the blocks that sentences may not cross, the links and
+images, and the spans that are someone else's words: quotations (“…”, ‘…’,
+"…", '…'), link text that is a title or a name, and the names a site
+declares. Word rules stay quiet inside those, and `--fix` never edits them.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
-FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-ATX_HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
-SETEXT_UNDERLINE = re.compile(r" {0,3}(=+|-+)[ \t]*$")
-THEMATIC_BREAK = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
-BLOCK_QUOTE = re.compile(r" {0,3}>")
-HTML_BLOCK = re.compile(r" {0,3}<(?:!--|[A-Za-z][A-Za-z0-9-]*[\s/>]|/[A-Za-z]|\?|![A-Z])")
-LINK_DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:\s*\S+")
-TABLE_ROW = re.compile(r" {0,3}\|")
-TABLE_DELIMITER = re.compile(r" {0,3}\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+from pipeline.lint.markdown import Block, Image, Link, Parse, parse
 
 TOKEN = re.compile(r"[a-z\u00c0-\u024f]+")  # over lower-cased text
 HIDDEN_RUN = re.compile(rb"\x00+")
 NOT_NEWLINE = re.compile(r"[^\n]")
-# A block without any of these has no inline Markdown or HTML to hide.
-INLINE_TRIGGER = re.compile(r"[`\[<&\\*_]|https?:|www\.")
-INLINE = re.compile(
-    r"""
-    (?P<code>(?P<ticks>`+).+?(?P=ticks))                          # inline code
-  | (?P<image>!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)[^)]*\))         # ![alt](src "title")
-  | (?P<link>\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]*)[^)]*\))       # [text](target "title")
-  | (?P<reflink>\[(?P<reftext>[^\]]+)\]\[[^\]]*\])                   # [text][ref]
-  | (?P<autolink><(?:https?|mailto|ftp):[^>\s]+>)                    # <https://...>
-  | (?P<comment><!--.*?-->)                                          # HTML comment
-  | (?P<html></?[A-Za-z][^>]*>)                                      # inline HTML tag
-  | (?P<url>\b(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'"])  # bare URL
-  | (?P<entity>&(?:[A-Za-z]+|\#\d+|\#x[0-9A-Fa-f]+);)                 # &amp; &#8212;
-  | (?P<escape>\\(?=[!-/:-@\[-`{-~]))                                 # backslash escape
-  | (?P<emphasis>\*+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9]))           # * ** _ __
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-
-
-@dataclass(frozen=True)
-class Block:
-    """A run of prose that a sentence may not cross."""
-
-    kind: str  # title | summary | paragraph | heading | item | row
-    start: int
-    end: int
-    level: int = 0  # heading level
-
-
-@dataclass(frozen=True)
-class Link:
-    text: str
-    target: str
-    start: int  # of the whole link
-    text_start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Image:
-    alt: str
-    src: str
-    start: int
-    end: int
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"’”]")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # written out in full, as GOV.UK asks: not prose, not a problem
+LONGEST_QUOTE = 600  # characters; an "opening" quote with no close this near is an apostrophe or a typo
+# Closing marks for each opening one; straight quotes close themselves.
+QUOTE_PAIRS = {"“": "”", "‘": "’", '"': '"', "'": "'", "«": "»"}
+WORDISH = re.compile(r"[\w\u00c0-\u024f]")
 
 
 @dataclass
 class Prose:
     text: str
     masked: str
+    parse: Parse
     blocks: list[Block] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
-    images: list[Image] = field(default_factory=list)
     urls: list[tuple[int, int]] = field(default_factory=list)  # bare URLs in prose
-    line_starts: list[int] = field(default_factory=list)
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # someone else's words, merged and sorted
     memo: dict = field(default_factory=dict)  # what several rules derive from the prose, made once
+
+    @property
+    def links(self) -> list[Link]:
+        return self.parse.links
+
+    @property
+    def images(self) -> list[Image]:
+        return self.parse.images
+
+    @property
+    def line_starts(self) -> list[int]:
+        return self.parse.line_starts
 
     @property
     def lower(self) -> str:
@@ -109,8 +69,7 @@ class Prose:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column of an offset."""
-        line = bisect_right(self.line_starts, offset)
-        return line, offset - self.line_starts[line - 1] + 1
+        return self.parse.position(offset)
 
     def block_text(self, block: Block) -> str:
         return self.masked[block.start : block.end]
@@ -119,42 +78,57 @@ class Prose:
     def headings(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == "heading"]
 
-
-def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in re.finditer("\n", text)]
+    def someone_elses(self, start: int, end: int | None = None) -> bool:
+        """True when text[start:end] lies in a quotation, a title in link text or a declared name."""
+        index = bisect_right(self.quoted, (start, float("inf"))) - 1
+        return index >= 0 and self.quoted[index][0] <= start < self.quoted[index][1]
 
 
 def extract(text: str, body_offset: int = 0, fields: dict[str, tuple[int, int]] | None = None,
-            block_quotes: bool = False) -> Prose:
+            block_quotes: bool = False, names: tuple[str, ...] = ()) -> Prose:
     """Mask everything but prose. `fields` are the title and summary spans in the front matter."""
+    parsed = parse(text, body_offset)
     mask = bytearray(len(text))  # 1 marks a prose character
-    prose = Prose(text=text, masked="", line_starts=_line_starts(text))
-
+    blocks = []
     for kind in ("title", "summary"):
         if fields and kind in fields:
             start, end = _scalar_bounds(text, *fields[kind])
             if start < end:
-                mask[start:end] = b"\x01" * (end - start)
-                prose.blocks.append(Block(kind, start, end))
+                blocks.append(Block(kind, start, end, lines=((start, end),)))
+    for block in parsed.blocks:
+        if block.kind == "quote":
+            if not block_quotes:
+                continue  # a block quote is someone else's words
+            block = Block("paragraph", block.start, block.end, block.level, block.lines)
+        blocks.append(block)
+    for block in blocks:
+        for start, end in block.lines:
+            mask[start:end] = b"\x01" * (end - start)
+    for spans in (parsed.code, parsed.html, parsed.syntax, parsed.templates):
+        for start, end in spans:
+            mask[start:end] = bytes(end - start)
 
-    # Where inline Markdown or HTML may start, found in one pass; blocks without any skip the inline scan.
-    triggers = [m.start() for m in INLINE_TRIGGER.finditer(text, body_offset)]
-    for block in _blocks(text, body_offset, block_quotes):
-        mask[block.start : block.end] = b"\x01" * (block.end - block.start)
-        first = bisect_left(triggers, block.start)
-        if first < len(triggers) and triggers[first] < block.end:
-            _mask_inline(text, block, mask, prose)
-        prose.blocks.append(block)
+    masked = _masked(text, mask)
+    urls = [m.span() for m in URL.finditer(masked)]
+    emails = [m.span() for m in EMAIL.finditer(masked)] if "@" in masked else []
+    if urls or emails:
+        for start, end in urls + emails:
+            mask[start:end] = bytes(end - start)
+        masked = _masked(text, mask)
+    blocks.sort(key=lambda b: b.start)
+    prose = Prose(text=text, masked=masked, parse=parsed, blocks=blocks, urls=urls)
+    prose.quoted = _merged(_quotations(prose) + _titles(prose) + _names(masked, names))
+    return prose
 
-    # Newlines stay newlines; every other unmarked character becomes a space.
+
+def _masked(text: str, mask: bytearray) -> str:
+    """Newlines stay newlines; every other unmarked character becomes a space."""
     pieces, kept = [], 0
     for run in HIDDEN_RUN.finditer(mask):
         pieces += [text[kept : run.start()], NOT_NEWLINE.sub(" ", text[run.start() : run.end()])]
         kept = run.end()
     pieces.append(text[kept:])
-    prose.masked = "".join(pieces)
-    prose.blocks.sort(key=lambda b: b.start)
-    return prose
+    return "".join(pieces)
 
 
 def _scalar_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -170,162 +144,103 @@ def _scalar_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _blocks(text: str, offset: int, block_quotes: bool):
-    """Yield the prose blocks of the body, which starts at `offset`."""
-    lines = text[offset:].split("\n")
-    position = offset
-    fence = None  # the fence that opened the current code block
-    html = None  # how the current HTML block ends: "-->" or a blank line
-    paragraph: list[tuple[int, int]] = []  # (start, end) of lines in the open paragraph or list item
-    paragraph_kind = "paragraph"
-    previous_blank = True
-    in_list = False
+# ---------------------------------------------------------------------------
+# Someone else's words
 
-    def close_paragraph(kind: str | None = None, level: int = 0):
-        nonlocal paragraph
-        if paragraph:
-            start, end = paragraph[0][0], paragraph[-1][1]
-            paragraph = []
-            return Block(kind or paragraph_kind, start, end, level)
-        return None
 
-    for line in lines:
-        start, end = position, position + len(line)
-        position = end + 1
-        stripped = line.strip()
-
-        if fence:
-            if line.lstrip(" ").startswith(fence) and not line.strip().strip(fence[0]):
-                fence = None
+def _quotations(prose: Prose) -> list[tuple[int, int]]:
+    """Quoted spans inside each block, found left to right in one pass over the block."""
+    masked = prose.masked
+    found = []
+    for block in prose.blocks:
+        if block.kind in ("title", "summary"):
             continue
-        if html:
-            if (html == "-->" and "-->" in line) or (html == "blank" and not stripped):
-                html = None
-            previous_blank = not stripped
+        position, end = block.start, block.end
+        while position < end:
+            opener = _next_opener(masked, position, end)
+            if opener < 0:
+                break
+            close = _closer(masked, opener, end)
+            if close < 0:
+                position = opener + 1
+                continue
+            found.append((opener, close + 1))
+            position = close + 1
+    return found
+
+
+OPENER = re.compile(r"[“‘\"'«]")
+
+
+def _next_opener(masked: str, start: int, end: int) -> int:
+    for match in OPENER.finditer(masked, start, end):
+        at = match.start()
+        before = masked[at - 1] if at > 0 else " "
+        after = masked[at + 1] if at + 1 < len(masked) else " "
+        if WORDISH.match(before) or after.isspace():
+            continue  # an apostrophe (don't, teachers') or a mark standing alone
+        return at
+    return -1
+
+
+def _closer(masked: str, opener: int, end: int) -> int:
+    mark = QUOTE_PAIRS[masked[opener]]
+    limit = min(end, opener + LONGEST_QUOTE)
+    position = opener + 1
+    while True:
+        at = masked.find(mark, position, limit)
+        if at < 0:
+            return -1
+        after = masked[at + 1] if at + 1 < len(masked) else " "
+        if mark in "’'" and WORDISH.match(after):
+            position = at + 1  # an apostrophe inside the quotation: it’s, don't
             continue
+        return at
 
-        if not stripped:
-            if (block := close_paragraph()):
-                yield block
-            previous_blank = True
+
+CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*")
+
+
+def _titles(prose: Prose) -> list[tuple[int, int]]:
+    """Link text that names a page, talk, report or product: capitalised where a sentence does not start."""
+    found = []
+    masked = prose.masked
+    for link in prose.links:
+        if link.html or link.text_end <= link.text_start:
             continue
-
-        indent = len(line) - len(line.lstrip(" \t"))
-        columns = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
-        if columns >= 4 and previous_blank and not in_list and not paragraph:
-            continue  # indented code block
-
-        if match := FENCE.match(line):
-            if (block := close_paragraph()):
-                yield block
-            fence = match.group(1)[0] * len(match.group(1))
-            previous_blank = False
+        words = masked[link.text_start : link.text_end].split()
+        if not words or not words[0][:1].isupper():
             continue
-
-        if HTML_BLOCK.match(line):
-            if (block := close_paragraph()):
-                yield block
-            if "<!--" in line:
-                html = None if "-->" in line[line.index("<!--"):] else "-->"
-            else:
-                html = "blank"
-            previous_blank = False
-            continue
-
-        if BLOCK_QUOTE.match(line):
-            if (block := close_paragraph()):
-                yield block
-            if block_quotes:
-                marker = BLOCK_QUOTE.match(line).end()
-                yield Block("paragraph", start + marker, end)
-            previous_blank = False
-            continue
-
-        if match := ATX_HEADING.match(line):
-            if (block := close_paragraph()):
-                yield block
-            content_start = start + match.end()
-            content_end = start + len(re.sub(r"(?:[ \t]+#+)?[ \t]*$", "", line))  # drop closing #s
-            if content_end > content_start:
-                yield Block("heading", content_start, content_end, len(match.group(1)))
-            previous_blank, in_list = False, False
-            continue
-
-        if paragraph and SETEXT_UNDERLINE.match(line) and not LIST_ITEM.match(line):
-            level = 1 if line.strip()[0] == "=" else 2
-            yield close_paragraph("heading", level)
-            previous_blank = False
-            continue
-
-        if THEMATIC_BREAK.match(line) or LINK_DEFINITION.match(line) or TABLE_DELIMITER.match(line):
-            if (block := close_paragraph()):
-                yield block
-            previous_blank = False
-            continue
-
-        if TABLE_ROW.match(line):
-            if (block := close_paragraph()):
-                yield block
-            yield Block("row", start, end)
-            previous_blank = False
-            continue
-
-        if match := LIST_ITEM.match(line):
-            if (block := close_paragraph()):
-                yield block
-            # A list item is its own block, closed by the next item or a blank line.
-            in_list = True
-            paragraph, paragraph_kind = [(start + match.end(), end)], "item"
-            previous_blank = False
-            continue
-
-        if previous_blank and in_list and indent == 0:
-            in_list = False
-        if not paragraph:
-            paragraph_kind = "item" if in_list and indent else "paragraph"
-        paragraph.append((start + indent, end))
-        previous_blank = False
-
-    if (block := close_paragraph()):
-        yield block
+        window = max(0, link.start - 200)
+        before = masked[window : link.start].rstrip(" \t")
+        starts_sentence = not before.strip() or before[-1] in ".!?:\n"
+        if not starts_sentence or sum(1 for w in words[1:] if w[:1].isupper()) >= 2:
+            found.append((link.text_start, link.text_end))
+    return found
 
 
-def _mask_inline(text: str, block: Block, mask: bytearray, prose: Prose) -> None:
-    """Unmark inline code, URLs, HTML and syntax inside a block; record links and images."""
-    segment = text[block.start : block.end]
-    for match in INLINE.finditer(segment):
-        kind = match.lastgroup if match.lastgroup != "ticks" else "code"
-        start, end = block.start + match.start(), block.start + match.end()
-        if match.group("code"):
-            kind = "code"
-        if kind == "link":
-            text_start = block.start + match.start("text")
-            text_end = block.start + match.end("text")
-            prose.links.append(Link(match.group("text"), match.group("target"), start, text_start, end))
-            _clear(mask, start, text_start)
-            _clear(mask, text_end, end)
-            _mask_inline_text(text, text_start, text_end, mask)
-            continue
-        if kind == "reflink":
-            text_start = block.start + match.start("reftext")
-            text_end = block.start + match.end("reftext")
-            prose.links.append(Link(match.group("reftext"), "", start, text_start, end))
-            _clear(mask, start, text_start)
-            _clear(mask, text_end, end)
-            continue
-        if kind == "image":
-            prose.images.append(Image(match.group("alt"), match.group("src"), start, end))
-        elif kind in ("url", "autolink"):
-            prose.urls.append((start, end))
-        _clear(mask, start, end)
+def _names(masked: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
+    if not names:
+        return []
+    pattern = _name_pattern(tuple(sorted(set(names), key=len, reverse=True)))
+    return [m.span() for m in pattern.finditer(masked)]
 
 
-def _mask_inline_text(text: str, start: int, end: int, mask: bytearray) -> None:
-    """Inside link text, still hide code and emphasis markers."""
-    for match in INLINE.finditer(text, start, end):
-        if match.group("code") or match.group("emphasis") or match.group("html") or match.group("escape"):
-            _clear(mask, match.start(), match.end())
+_NAME_PATTERNS: dict[tuple[str, ...], re.Pattern] = {}
 
 
-def _clear(mask: bytearray, start: int, end: int) -> None:
-    mask[start:end] = bytes(end - start)
+def _name_pattern(names: tuple[str, ...]) -> re.Pattern:
+    if names not in _NAME_PATTERNS:
+        alternatives = "|".join(r"\s+".join(map(re.escape, name.split())) for name in names if name.strip())
+        _NAME_PATTERNS[names] = re.compile(rf"(?<![\w&])(?:{alternatives})(?![\w&])")
+    return _NAME_PATTERNS[names]
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out

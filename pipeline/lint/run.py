@@ -93,7 +93,7 @@ def lint_targets(targets: list[Target], options: dict, root: Path | None, run: L
         cache.save()
     if want_stats:
         for target in targets:
-            run.stats[target.source] = stats(prose_of(target, options.get("block_quotes", False)))
+            run.stats[target.source] = stats(prose_of(target, options))
 
 
 def _lint_all(targets: list[Target], options: dict, jobs: int | None) -> list[list[Finding]]:
