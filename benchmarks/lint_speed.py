@@ -1,13 +1,16 @@
 """Lint speed: notes lint (cold, then warm with its cache) against proselint, on the same files.
 
-    .venv/bin/python benchmarks/lint_speed.py [--notes 2000]
+    .venv/bin/python benchmarks/lint_speed.py [--notes 2000] [--corpora ../shared/corpora]
 
 Generates a site of realistic notes (about 400 words each, with planted defects)
 in a temporary folder, then runs, one after another in this one run:
 `notes lint` with no cache, `notes lint` again with the cache, and
 `proselint check` on the same Markdown files, each three times (the median
-is reported). Prints wall times, ratios and the peak memory of the largest
-process of each run. Needs proselint (`pip install proselint`).
+is reported). Then, where the real corpora are (../shared/corpora: public
+writing by UK government teams, with template tags, tables and raw HTML),
+`notes lint` and `proselint check` on their 272 files, the same way. Prints
+wall times, ratios and the peak memory of the largest process of each run.
+Needs proselint (`pip install proselint`).
 """
 
 from __future__ import annotations
@@ -119,10 +122,27 @@ def median(runs) -> tuple[float, float, int]:
     return ordered[len(ordered) // 2]
 
 
+def corpora_run(corpora: Path, proselint: str, rounds: int) -> None:
+    """notes lint and proselint on the real corpora's Markdown files, side by side."""
+    folders = [str(corpora / name) for name in ("govuk-design-system", "dfe-teaching-vacancies-design-history")]
+    files = [p for folder in folders for p in Path(folder).rglob("*.md")]
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in files)
+    print(f"\nReal corpora ({corpora}): {len(files)} files, {words:,} words")
+    with tempfile.TemporaryDirectory() as empty:  # no site here: every file is linted, none from a cache
+        notes = [str(BIN / "notes"), "lint", "--min-level", "suggestion", "--no-cache", *folders]
+        ours = median(timed(notes, Path(empty)) for _ in range(rounds))
+        theirs = median(timed([proselint, "check", *folders], Path(empty)) for _ in range(rounds))
+    for name, (seconds, megabytes, code) in (("notes lint (every file, no cache)", ours), ("proselint check", theirs)):
+        print(f"{name:<36} {seconds:7.2f} s   peak {megabytes:6.1f} MB   exit {code}")
+    print(f"proselint / notes lint on real notes: {theirs[0] / ours[0]:.1f}x  (goal at least 10x)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notes", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=3, help="runs of each command; the median is reported")
+    parser.add_argument("--corpora", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared" / "corpora",
+                        help="the real corpora, measured too when the folder exists")
     args = parser.parse_args()
     proselint = shutil.which("proselint", path=str(BIN)) or shutil.which("proselint")
     if not proselint:
@@ -146,6 +166,8 @@ def main() -> None:
             print(f"{name:<30} {seconds:7.2f} s   peak {megabytes:6.1f} MB   exit {code}")
         print(f"proselint / cold notes lint: {prose[0] / cold[0]:.1f}x  (target at least 10x)")
         print(f"proselint / warm notes lint: {prose[0] / warm[0]:.1f}x  (target at least 50x)")
+    if args.corpora.is_dir():
+        corpora_run(args.corpora, proselint, args.rounds)
 
 
 if __name__ == "__main__":

@@ -342,7 +342,8 @@ def lint(paths, fmt, select, ignore, min_level, want_stats, fix, show_diff, stdi
         whole = not (paths or select or ignore)  # else entries for what was not checked would look stale
         findings, held = split.new, formats.Baselined(tuple(split.baselined), tuple(split.stale) if whole else ())
     shown = [f for f in findings if f.level >= LEVELS[min_level]]
-    formats.echo(formats.render(fmt, shown, result.files, result.stats, held))
+    hidden = [f for f in findings if f.level < LEVELS[min_level]]
+    formats.echo(formats.render(fmt, shown, result.files, result.stats, held, hidden))
     if any(f.code in UNREADABLE for f in findings):
         raise click.exceptions.Exit(ExitCode.USAGE)
     if has_errors(findings):

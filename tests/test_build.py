@@ -109,9 +109,9 @@ def test_errors_block_the_build_and_leave_the_old_site_alone(site):
         "Loading notes from content…",
         "Checking 12 files in content…",
         "content/posts/bad.md:3:1: M004 front matter is not valid YAML: did not find expected ',' or ']' "
-        "(while parsing a flow sequence that starts at line 2, column 8)",
+        "(while parsing a flow sequence that starts at line 2, column 8) (error)",
         "content/weeknotes/data-platform/2026-W48.md:2:7: M202 date 2026-12-04 is in 2026-W49, but the file name "
-        "says 2026-W48: use a date from 2026-11-23 to 2026-11-29, or rename the file",
+        "says 2026-W48: use a date from 2026-11-23 to 2026-11-29, or rename the file (error)",
         "Checked 12 files: 2 errors in 2 files.",
         "Not built: fix the errors above, then run the command again.",
     ]
@@ -157,7 +157,7 @@ def test_checks_in_a_worker_block_the_swap_on_errors_and_report_warnings_after(s
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert "content/posts/2026-11-24-hiring.md:9:1: S101 <script> is removed from the site and may run script: " \
-           "link to the page instead" in lines
+           "link to the page instead (error)" in lines
     assert lines[-1] == "Not built: fix the errors above, then run the command again."
     assert {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()} == before
     assert not list(site.glob(".output-build-*"))

@@ -188,12 +188,12 @@ def test_freeze_breach_blocks_the_build_and_lateness_only_warns(site):
         "Checking 11 files in content…",
         "content/posts/2026-11-20-why-we-publish-our-roadmap.md:3:7: C102 dated 2026-11-20, inside the publishing "
         "freeze from 2026-11-20 to 2026-11-20 (by-election): date it after 2026-11-20, or add "
-        "freeze_exempt: \"<why it must go out now>\"",
+        "freeze_exempt: \"<why it must go out now>\" (error)",
         "content/weeknotes/data-platform/2026-W47.md:2:7: C102 dated 2026-11-20, inside the publishing freeze from "
-        "2026-11-20 to 2026-11-20 (by-election): date it after 2026-11-20, or add freeze_exempt: \"<why it must go out now>\"",
+        "2026-11-20 to 2026-11-20 (by-election): date it after 2026-11-20, or add freeze_exempt: \"<why it must go out now>\" (error)",
         "content/weeknotes/data-platform/2026-W48.md:2:7: C103 published on Saturday 28 November 2026, 1 day after it "
         "was due on Friday 27 November 2026: publish by the due day, or change 'due' in "
-        "content/teams/data-platform.md if Friday no longer fits",
+        "content/teams/data-platform.md if Friday no longer fits (warning)",
         "Checked 11 files: 2 errors, 1 warning in 3 files.",
         "Not built: fix the errors above, then run the command again.",
     ]

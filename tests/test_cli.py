@@ -158,8 +158,8 @@ def test_lint_reports_and_exits_1_on_errors(site):
     assert result.exit_code == 1
     assert result.output == (
         "content/posts/bad.md:3:7: M103 'date' must be an ISO 8601 date like 2026-11-27 or 2026-11-27 09:30; "
-        "got '2026-11-31', which is not a real date or time\n"
-        "content/posts/odd.md:6:1: M104 unknown field 'autors' for a post; did you mean 'authors'?\n"
+        "got '2026-11-31', which is not a real date or time (error)\n"
+        "content/posts/odd.md:6:1: M104 unknown field 'autors' for a post; did you mean 'authors'? (warning)\n"
         "Checked 12 files: 1 error, 1 warning in 2 files.\n"
     )
     only_odd = run("lint", "content/posts/odd.md")
@@ -172,7 +172,7 @@ def test_lint_checks_any_markdown_file_for_tone_only(site, tmp_path):
     result = run("lint", str(outside))
     assert result.exit_code == 0
     assert result.output == (
-        f"{outside}:3:9: T101 'utilise' is a word to avoid in GOV.UK style: write 'use'\n"
+        f"{outside}:3:9: T101 'utilise' is a word to avoid in GOV.UK style: write 'use' (warning)\n"
         "Checked 1 file: 1 warning in 1 file.\n"
     )
 

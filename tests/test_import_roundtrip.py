@@ -80,4 +80,4 @@ def test_an_alias_on_a_page_the_site_writes_stops_the_build(tmp_path):
     result = run_in(root, "build")
     assert result.exit_code == 1
     assert ("content/posts/2026-11-20-why-we-publish-our-roadmap.md:6:11: M209 alias '/tags/' would replace "
-            "one of the site's own pages; remove it from 'aliases'\n") in result.output
+            "one of the site's own pages; remove it from 'aliases' (error)\n") in result.output

@@ -28,17 +28,17 @@ def test_text_output(draft):
     result = run("lint", "draft.md")
     assert result.exit_code == 0
     assert result.output == (
-        "draft.md:5:9: T101 'utilise' is a word to avoid in GOV.UK style: write 'use'\n"
-        "draft.md:5:26: T102 'in order to' is a metaphor to avoid in GOV.UK style: write 'to'\n"
-        "draft.md:6:5: T404 'can't': write 'cannot'\n"
-        "draft.md:6:25: T403 '&' in prose: write 'and'\n"
-        "draft.md:6:32: T406 exclamation mark: end the sentence with a full stop\n"
+        "draft.md:5:9: T101 'utilise' is a word to avoid in GOV.UK style: write 'use' (warning)\n"
+        "draft.md:5:26: T303 'in order to' is a wordy or defensive phrase: write 'to' (warning)\n"
+        "draft.md:6:5: T404 'can't': write 'cannot' (warning)\n"
+        "draft.md:6:25: T403 '&' in prose: write 'and' (warning)\n"
+        "draft.md:6:32: T406 exclamation mark: end the sentence with a full stop (warning)\n"
         "Checked 1 file: 5 warnings in 1 file.\n"
     )
 
 
 def test_json_output_is_the_documented_schema(draft):
-    result = run("lint", "draft.md", "--format", "json", "--select", "T1")
+    result = run("lint", "draft.md", "--format", "json", "--select", "T101,T303")
     assert result.exit_code == 0
     assert json.loads(result.output) == {
         "version": 1,
@@ -48,9 +48,9 @@ def test_json_output_is_the_documented_schema(draft):
             {"path": "draft.md", "line": 5, "column": 9, "code": "T101", "rule": "words-to-avoid", "level": "warning",
              "message": "'utilise' is a word to avoid in GOV.UK style: write 'use'",
              "url": "https://www.gov.uk/guidance/style-guide/a-to-z#words-to-avoid"},
-            {"path": "draft.md", "line": 5, "column": 26, "code": "T102", "rule": "metaphors", "level": "warning",
-             "message": "'in order to' is a metaphor to avoid in GOV.UK style: write 'to'",
-             "url": "https://www.gov.uk/guidance/style-guide/a-to-z#words-to-avoid"},
+            {"path": "draft.md", "line": 5, "column": 26, "code": "T303", "rule": "pompous-phrases", "level": "warning",
+             "message": "'in order to' is a wordy or defensive phrase: write 'to'",
+             "url": "https://www.gov.uk/guidance/content-design/writing-for-gov-uk"},
         ],
     }
 
@@ -76,7 +76,7 @@ def test_sarif_is_valid_2_1_0(draft):
 
 def test_standard_input(draft):
     result = run("lint", "-", "--stdin-filename", "from-editor.md", "--select", "T101", input=DRAFT)
-    assert result.output.splitlines()[0] == "from-editor.md:5:9: T101 'utilise' is a word to avoid in GOV.UK style: write 'use'"
+    assert result.output.splitlines()[0] == "from-editor.md:5:9: T101 'utilise' is a word to avoid in GOV.UK style: write 'use' (warning)"
 
 
 def test_errors_exit_1_and_min_level_hides_suggestions(tmp_path, monkeypatch):
@@ -96,8 +96,8 @@ def test_unreadable_input_exits_2_and_the_rest_is_still_checked(tmp_path, monkey
     result = run("lint", "binary.md", "ok.md")
     assert result.exit_code == 2
     assert result.output.splitlines()[:2] == [
-        "binary.md:1:1: M001 byte 0x89 is not UTF-8; save the file as UTF-8",
-        "ok.md:1:9: T101 'utilise' is a word to avoid in GOV.UK style: write 'use'",
+        "binary.md:1:1: M001 byte 0x89 is not UTF-8; save the file as UTF-8 (error)",
+        "ok.md:1:9: T101 'utilise' is a word to avoid in GOV.UK style: write 'use' (warning)",
     ]
 
 
@@ -124,7 +124,7 @@ def test_suppression_comments_and_front_matter(tmp_path, monkeypatch):
     write(tmp_path / "b.md", "---\ntitle: B\nlint: {ignore: [T1]}\n---\nWe utilise it.\n")
     result = run("lint", "a.md", "b.md")
     assert result.output.splitlines() == [
-        "a.md:3:4: T101 'utilise' is a word to avoid in GOV.UK style: write 'use'",
+        "a.md:3:4: T101 'utilise' is a word to avoid in GOV.UK style: write 'use' (warning)",
         "Checked 2 files: 1 warning in 1 file.",
     ]
 
@@ -183,7 +183,7 @@ def test_enormous_lines_and_malformed_markdown_do_not_stop_the_run(tmp_path, mon
     result = run("lint", "long.md", "broken.md", "--select", "T2")
     assert result.exit_code == 1  # one 200,000-word sentence is an error, reported, not a crash
     assert result.output.splitlines() == [
-        "long.md:1:1: T202 sentence of 200000 words; over 40 is too long to follow: split it",
+        "long.md:1:1: T202 sentence of 200000 words; over 40 is too long to follow: split it (error)",
         "Checked 2 files: 1 error in 1 file.",
     ]
 
@@ -192,7 +192,7 @@ def test_an_unreadable_content_file_exits_2(site):
     write(site / "content/posts/latin1.md", b"---\ntitle: Caf\xe9\n---\n")
     result = run("lint")
     assert result.exit_code == 2
-    assert result.output.splitlines()[0] == "content/posts/latin1.md:2:11: M001 byte 0xE9 is not UTF-8; save the file as UTF-8"
+    assert result.output.splitlines()[0] == "content/posts/latin1.md:2:11: M001 byte 0xE9 is not UTF-8; save the file as UTF-8 (error)"
 
 
 def test_rules_explains_a_tone_rule_with_its_examples():
@@ -200,5 +200,6 @@ def test_rules_explains_a_tone_rule_with_its_examples():
     assert result.exit_code == 0
     assert result.output.endswith(
         "Flagged: You can't apply by post.\n\nFlagged: We didn’t meet the target.\n\n"
-        "Passes: You cannot apply by post.\n\nPasses: We're pleased with the result.\n\nPasses: It's ready.\n"
+        "Passes: You cannot apply by post.\n\nPasses: We're pleased with the result.\n\nPasses: It's ready.\n\n"
+        "Passes: One caseworker said “I don't know where to click.”\n"
     )

@@ -62,16 +62,16 @@ def test_lint_reports_every_kind_with_its_place(site):
     result = run_in(site, "lint", "--select", "S")
     assert result.exit_code == 1
     assert result.output.splitlines()[:-1] == [
-        "content/posts/2026-11-24-pasted.md:7:7: S101 <script> is removed from the site and may run script: link to the page instead",
+        "content/posts/2026-11-24-pasted.md:7:7: S101 <script> is removed from the site and may run script: link to the page instead (error)",
         ("content/posts/2026-11-24-pasted.md:9:1: S101 <iframe> is removed from the site and may run script: "
-         "link to the page instead, or add its address to allowed_embeds in [tool.notes.lint]"),
+         "link to the page instead, or add its address to allowed_embeds in [tool.notes.lint] (error)"),
         ("content/posts/2026-11-24-pasted.md:11:1: S101 <iframe> is removed from the site and may run script: "
-         "link to the page instead, or add its address to allowed_embeds in [tool.notes.lint]"),
-        "content/posts/2026-11-24-pasted.md:13:1: S101 <object> is removed from the site and may run script: link to the page instead",
-        "content/posts/2026-11-24-pasted.md:13:31: S101 <embed> is removed from the site and may run script: link to the page instead",
-        "content/posts/2026-11-24-pasted.md:15:22: S102 the onerror= attribute runs script: remove it",
-        "content/posts/2026-11-24-pasted.md:17:9: S103 a javascript: address is removed from the site: link to an https:// address instead",
-        "content/posts/2026-11-24-pasted.md:17:48: S103 a data: address is removed from the site: link to an https:// address instead",
+         "link to the page instead, or add its address to allowed_embeds in [tool.notes.lint] (error)"),
+        "content/posts/2026-11-24-pasted.md:13:1: S101 <object> is removed from the site and may run script: link to the page instead (error)",
+        "content/posts/2026-11-24-pasted.md:13:31: S101 <embed> is removed from the site and may run script: link to the page instead (error)",
+        "content/posts/2026-11-24-pasted.md:15:22: S102 the onerror= attribute runs script: remove it (error)",
+        "content/posts/2026-11-24-pasted.md:17:9: S103 a javascript: address is removed from the site: link to an https:// address instead (error)",
+        "content/posts/2026-11-24-pasted.md:17:48: S103 a data: address is removed from the site: link to an https:// address instead (error)",
     ]
 
 

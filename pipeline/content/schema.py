@@ -225,24 +225,37 @@ def lint_options(value: Any) -> tuple[str, ...]:
 
 _lint = Field("lint", lint_options, "{ignore: [rule codes]} like {ignore: [T101]}")
 
+LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+def language(value: Any) -> str:
+    """A BCP 47 language tag such as cy or en-GB: a note not in English gets no English-language tone rules."""
+    value = text(value)
+    if not LANGUAGE.fullmatch(value):
+        raise Invalid("M105", _describe(value))
+    return value
+
+
+_lang = Field("lang", language, "a language tag like cy or en-GB")
+
 # Cadence (docs/cadence.md): publishing during a freeze, and who reviewed a note.
 _freeze_exempt = Field("freeze_exempt", text, "the reason the note may be published during a publishing freeze")
 _reviewed_by = Field("reviewed_by", slug, "the slug of the person who reviewed the note, like jane-doe")
 
 POST = schema(
-    _lint, _title, _date, _authors, _summary, _tags, _status, _slug, _id, _aliases,
+    _lint, _lang, _title, _date, _authors, _summary, _tags, _status, _slug, _id, _aliases,
     Field("category", term, "a category name like leadership"),
     _freeze_exempt, _reviewed_by,
     Field("related", _listed(slug), "a list of post slugs like [why-we-blog]"),
     Field("featured", flag, "true to show the post at the top of the home page, or false"),
 )
 WEEKNOTE = schema(
-    _lint, _date, _authors, _summary, _tags, _status, _id, _aliases,
+    _lint, _lang, _date, _authors, _summary, _tags, _status, _id, _aliases,
     Field("title", text, "the title as text, at most 65 characters"),
     Field("team", slug, "the team slug, the same as the folder name"),
     _freeze_exempt, _reviewed_by,
 )
-PAGE = schema(_lint, _title, _status, _slug, Field("summary", text, "one or two sentences"))
+PAGE = schema(_lint, _lang, _title, _status, _slug, Field("summary", text, "one or two sentences"))
 TEAM = schema(
     Field("name", text, "the team's name as text", required=True),
     Field("cadence", choice("weekly", "fortnightly", "monthly"), "weekly, fortnightly or monthly", required=True),

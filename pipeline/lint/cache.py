@@ -82,8 +82,10 @@ class Cache:
         self.new_run = {"key": key, "files": files,
                         "findings": [[f.path, f.line, f.col, f.code, f.message, int(f.level)] for f in findings]}
 
-    def key(self, text: str, kind: str | None, sections: tuple[str, ...]) -> str:
-        return hashlib.sha256(f"{kind}\0{sections}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+    def key(self, text: str, kind: str | None, context: tuple) -> str:
+        """What a file's findings depend on besides the code: its text, its kind, and `context` (the team's
+        sections, the site's names and language)."""
+        return hashlib.sha256(f"{kind}\0{context}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
     def get(self, key: str, source: str) -> list[Finding] | None:
         entry = self.old.get(key)

@@ -101,6 +101,8 @@ class Word:
     after it (the sense that is fine); `only_before` / `only_after` flag a
     match only when the text around it shows the problem sense (a verb after
     "to" or "will"; "drive" before "change" but not before "to the depot").
+    Given both, either one showing the sense is enough ("deliver improvements",
+    "the improvements we deliver").
     """
 
     forms: tuple[str, ...]
@@ -194,15 +196,15 @@ class WordList:
             if prose.someone_elses(start):
                 continue
             text = masked[start:end]
-            before = masked[max(0, start - 40) : start]
+            before = masked[max(0, start - 80) : start]
             after = masked[end : end + 60]
             if entry.unless_before and entry.unless_before.search(before):
                 continue
             if entry.unless_after and entry.unless_after.search(after):
                 continue
-            if entry.only_before and not entry.only_before.search(before):
-                continue
-            if entry.only_after and not entry.only_after.search(after):
+            if (entry.only_before or entry.only_after) and not (
+                    (entry.only_before and entry.only_before.search(before))
+                    or (entry.only_after and entry.only_after.search(after))):
                 continue
             fix = _same_case(text, entry.fix) if entry.fix and _normal(text) == entry.forms[0] else None
             yield Hit(start, end, message(text, entry), fix)

@@ -85,7 +85,8 @@ def lint_target(target: Target, options: dict) -> list[Finding]:
 def fixes(target: Target, options: dict) -> list[Hit]:
     """The exact, safe replacements the rules offer for this file, not overlapping.
 
-    Never inside someone else's words: a quotation, a title in link text or a name.
+    Never inside someone else's words (a quotation, a name) or link text, which is often the
+    title of the page it links to: a fix there would misquote it.
     """
     context = _context(target, options)
     prose = context.prose
@@ -93,7 +94,7 @@ def fixes(target: Target, options: dict) -> list[Hit]:
     found = []
     for code, check in _checks(context, options):
         found += [hit for hit in check(context)
-                  if hit.fix is not None and not prose.someone_elses(hit.start)
+                  if hit.fix is not None and not prose.someone_elses(hit.start) and not prose.in_link_text(hit.start)
                   and not suppressions.suppressed(code, prose.position(hit.start)[0])]
     chosen, last_end = [], -1
     for hit in sorted(found):

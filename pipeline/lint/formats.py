@@ -33,18 +33,23 @@ class Baselined:
     stale: tuple[Entry, ...] = ()
 
 
-def render(fmt: str, findings: list[Finding], files: int, stats: dict[str, Stats], held: Baselined = Baselined()) -> str:
-    return {"text": text, "json": as_json, "github": github, "sarif": sarif}[fmt](findings, files, stats, held)
+def render(fmt: str, findings: list[Finding], files: int, stats: dict[str, Stats], held: Baselined = Baselined(),
+           hidden: list[Finding] = ()) -> str:
+    """`hidden` are findings below the level shown: the text format counts them, so none vanish unsaid."""
+    if fmt == "text":
+        return text(findings, files, stats, held, hidden)
+    return {"json": as_json, "github": github, "sarif": sarif}[fmt](findings, files, stats, held)
 
 
-def text(findings: list[Finding], files: int, stats: dict[str, Stats], held: Baselined) -> str:
+def text(findings: list[Finding], files: int, stats: dict[str, Stats], held: Baselined,
+         hidden: list[Finding] = ()) -> str:
     lines = [finding_line(f) for f in findings]
     if stats:
         lines += ["", "Readability (Flesch reading ease: higher is easier; aim for 60 or more):"]
         width = max(len(s) for s in stats)
         lines += [f"  {printable(source):<{width}}  {s.words:>5} words  {s.average_sentence:>5.1f} words a sentence  "
                   f"Flesch {s.flesch:>5.1f}" for source, s in stats.items()]
-    lines.append(summary_line(findings, files, len(held.findings)))
+    lines.append(summary_line(findings, files, len(held.findings), hidden))
     if held.stale:
         lines.append(stale_line(len(held.stale)))
     return "\n".join(lines)

@@ -111,10 +111,11 @@ class Parse:
         return line, offset - self.line_starts[line - 1] + 1
 
     def in_code(self, offset: int) -> bool:
-        return _inside(self.code, offset)
+        return inside(self.code, offset)
 
 
-def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+def inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether `offset` falls in one of `spans`, sorted (start, end) pairs that do not overlap."""
     index = bisect_right(spans, (offset, float("inf"))) - 1
     return index >= 0 and spans[index][0] <= offset < spans[index][1]
 
@@ -151,10 +152,11 @@ def template_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
         spans.append((at, end))
         position = end
     spans += [m.span() for m in ATTRIBUTE_LIST.finditer(text, start)]
-    return _merged(spans)
+    return merged(spans)
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans sorted, with overlapping ones joined."""
     out: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if out and start <= out[-1][1]:

@@ -94,6 +94,9 @@ SECTION = config.section(
                   "More words to avoid (T101), each with what to write instead."),
     config.Option("acronyms", config.string_list, (), "a list of acronyms like [\"DfE\", \"HMRC\"]",
                   "Acronyms readers know, which need no spelling out (T401)."),
+    config.Option("names", config.string_list, (), "a list of names like [\"Marks & Spencer\", \"Housing Hub\"]",
+                  "Names of organisations, products and pages: word, hype, capitals and ampersand rules stay quiet "
+                  "inside them, and --fix never edits them. The site's teams, authors and tags are names already."),
     config.Option("passive_threshold", _share, 0.25, "a number from 0 to 1, like 0.25",
                   "The share of passive sentences above which T305 reports a note."),
     config.Option("block_quotes", config.boolean, False, "true or false",

@@ -16,10 +16,9 @@ declares. Word rules stay quiet inside those, and `--fix` never edits them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from pipeline.lint.markdown import Block, Image, Link, Parse, parse
+from pipeline.lint.markdown import Block, Image, Link, Parse, inside, merged, parse
 
 TOKEN = re.compile(r"[a-z\u00c0-\u024f]+")  # over lower-cased text
 HIDDEN_RUN = re.compile(rb"\x00+")
@@ -78,10 +77,14 @@ class Prose:
     def headings(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == "heading"]
 
-    def someone_elses(self, start: int, end: int | None = None) -> bool:
-        """True when text[start:end] lies in a quotation, a title in link text or a declared name."""
-        index = bisect_right(self.quoted, (start, float("inf"))) - 1
-        return index >= 0 and self.quoted[index][0] <= start < self.quoted[index][1]
+    def someone_elses(self, start: int) -> bool:
+        """True when the character at `start` lies in a quotation, a title in link text or a declared name."""
+        return inside(self.quoted, start)
+
+    def in_link_text(self, start: int) -> bool:
+        if "link_texts" not in self.memo:
+            self.memo["link_texts"] = sorted((link.text_start, link.text_end) for link in self.links)
+        return inside(self.memo["link_texts"], start)
 
 
 def extract(text: str, body_offset: int = 0, fields: dict[str, tuple[int, int]] | None = None,
@@ -117,7 +120,7 @@ def extract(text: str, body_offset: int = 0, fields: dict[str, tuple[int, int]] 
         masked = _masked(text, mask)
     blocks.sort(key=lambda b: b.start)
     prose = Prose(text=text, masked=masked, parse=parsed, blocks=blocks, urls=urls)
-    prose.quoted = _merged(_quotations(prose) + _titles(prose) + _names(masked, names))
+    prose.quoted = merged(_quotations(prose) + _titles(prose) + _names(masked, names))
     return prose
 
 
@@ -235,12 +238,3 @@ def _name_pattern(names: tuple[str, ...]) -> re.Pattern:
         _NAME_PATTERNS[names] = re.compile(rf"(?<![\w&])(?:{alternatives})(?![\w&])")
     return _NAME_PATTERNS[names]
 
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out

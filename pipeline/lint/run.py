@@ -29,6 +29,17 @@ class LintRun:
     scope: list[Path] | None = None  # content paths whose metadata findings count; None for all
 
 
+def with_site(options: dict, project) -> dict:
+    """The site's own names (teams, authors, tags) added to [tool.notes.lint] names, and its language."""
+    if project is None:
+        return options
+    site = project.site
+    names = {team.name for team in site.teams.values()} | {author.name for author in site.authors.values()}
+    names |= {tag for note in site.notes for tag in note.tags}
+    return {**options, "names": tuple(sorted(names | set(options.get("names", ())))),
+            "lang": str(project.settings.get("DEFAULT_LANG") or "en")}
+
+
 def site_targets(site: Site) -> list[Target]:
     """Every note, team and author the loader read, with what the contract knows of it."""
     targets = []
@@ -79,8 +90,9 @@ def lint_targets(targets: list[Target], options: dict, root: Path | None, run: L
     own_cache = cache is None
     cache = cache or Cache(root if options.get("cache", True) else None, options)
     misses: list[tuple[str, Target]] = []
+    site = (options.get("names", ()), options.get("lang", "en"))  # names and language change findings too
     for target in targets:
-        key = cache.key(target.text, target.kind, target.sections)
+        key = cache.key(target.text, target.kind, (target.sections, site))
         cached = cache.get(key, target.source)
         if cached is None:
             misses.append((key, target))
@@ -178,6 +190,7 @@ def findings_for(project, targets: list[Target], options: dict, run: LintRun, *,
     from pipeline.lint import policy
 
     findings = []
+    options = with_site(options, project)
     if project is not None:
         scope = run.scope
         findings = [f for f in project.site.findings if scope is None or _in_scope(f.path, scope)]

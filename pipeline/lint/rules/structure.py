@@ -49,6 +49,8 @@ def link_text(context: Context):
             yield Hit(link.text_start, link.text_end,
                       "link text is a web address: describe the destination instead")
     for start, end in context.prose.urls:
+        if context.prose.someone_elses(start) or context.prose.in_link_text(start):
+            continue  # a quoted example (‘For example, https://www.example.com’), or already a link
         yield Hit(start, end, "bare web address: make it a link whose text describes the destination")
 
 

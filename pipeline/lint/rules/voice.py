@@ -1,6 +1,10 @@
 """T301-T305 voice and tone: hype, buzzwords, pompous phrases, condescension, passive voice.
 
-Source: https://www.gov.uk/guidance/content-design/writing-for-gov-uk
+Source: https://www.gov.uk/guidance/content-design/writing-for-gov-uk ("plain English", "avoid
+jargon", "be concise"). These lists are ours, not GOV.UK's words-to-avoid list (that is T101 and
+T102): hype and buzzwords that guidance and the GDS blog warn against, and the wordy phrases of
+the Plain English Campaign's A to Z of alternative words ("in order to", "prior to", "in excess of").
+Messages say "hype" or "buzzword", never "a word to avoid in GOV.UK style".
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ import re
 from bisect import bisect_right
 
 from pipeline.findings import Level
-from pipeline.lint.checks import Context, Hit, WordList, quoted, tone_rule, word
+from pipeline.lint.checks import Context, Hit, WordList, noun, quoted, tone_rule, verb, word
 from pipeline.lint.rules.readability import sentences
 
 LINK = "https://www.gov.uk/guidance/content-design/writing-for-gov-uk"
@@ -21,29 +25,49 @@ HYPE = WordList([
          "say what is new about it"),
     word(("game-changing", "game changer", "game-changer", "groundbreaking", "ground-breaking", "revolutionary",
           "revolutionise", "revolutionize", "paradigm shift"), "say what changed, and for whom"),
-    word(("seamless", "seamlessly"), "say what the person no longer has to do"),
+    # "Not as seamless as we would have liked" admits a problem: no claim, no hype.
+    word(("seamless", "seamlessly"), "say what the person no longer has to do",
+         unless_before=r"\b(?:not|never|less|isn't|wasn't|aren't|weren't)(?:\s+(?:as|so|very|quite|entirely|always))?"),
     word("unprecedented", "say what happened and compare it with before"),
+    word(("unparalleled", "unrivalled", "unrivaled", "second to none"), "say what is good about it, with evidence"),
 ])
 
 BUZZWORDS = WordList([
     word(("synergy", "synergies"), "say how the work fits together"),
     word(("deep dive", "deep dives", "deep-dive"), "write 'detailed look' or 'review'"),
-    word(("circle back", "circling back"), "write 'come back to' or 'follow up'"),
     word("bandwidth", "write 'time' or 'capacity'",
          unless_before=r"\b(?:network|internet|broadband|connection|upload|download|memory|more|extra|enough|limited)"),
     word(("low-hanging fruit", "quick wins"), "say which tasks are easy and why they matter"),
     word(("paradigm", "paradigms"), "write 'model' or 'way of working'"),
-    word(("move the needle", "touch base", "thought leadership", "blue-sky thinking", "think outside the box",
+    word(("move the needle", "thought leadership", "blue-sky thinking", "think outside the box",
           "boil the ocean", "win-win"), "say plainly what you mean"),
     word(("learnings",), "write 'lessons' or 'what we learned'"),
     word(("actionable",), "write 'practical' or say what someone can do"),
+    word(verb("reach out"), "write 'contact' or 'get in touch'"),
+    word(verb("onboard") + ("onboarded",), "write 'join', 'start' or 'set up', or say what happens"),
+    word(verb("ideate") + ("ideation",), "write 'come up with ideas' or 'think of'"),
+    word(noun("buy-in"), "write 'support' or 'agreement'", only_after=r"(?:from|of|for)\b"),
+    word(verb("touch base"), "write 'talk' or 'meet'"),
+    word(verb("circle back"), "write 'come back to' or 'follow up'"),
 ])
 
 POMPOUS = WordList([
     word(("as previously stated", "as stated previously", "as mentioned previously", "as previously mentioned"),
          "leave it out: say it once, clearly"),
     word(("it should be noted that", "it should be noted", "it is important to note that", "it is worth noting that",
+          "it's worth noting that", "it’s worth noting that", "it is worth noting", "it's worth noting",
+          "it’s worth noting", "it's important to note that", "it’s important to note that", "worth noting that",
           "please note that", "please note", "needless to say"), "leave it out and state the point"),
+    word("in order to", "write 'to'", fix="to"),
+    # Defensive disclaimers: they protect the writer, not the reader.
+    word(("every effort has been made", "every effort was made", "every effort is made", "every effort will be made",
+          "we have made every effort", "we made every effort"), "say what you did, or leave it out"),
+    word(("cannot accept liability", "cannot accept any liability", "cannot accept responsibility",
+          "cannot accept any responsibility", "accept no liability", "accept no responsibility",
+          "accepts no liability", "accepts no responsibility", "no liability is accepted",
+          "no responsibility is accepted", "can't accept liability", "can’t accept liability",
+          "cannot be held responsible", "cannot be held liable", "will not be held responsible",
+          "will not be held liable"), "say plainly what you are and are not responsible for, or leave it out"),
     word(("with regard to", "with regards to", "in regard to"), "write 'about'"),
     word(("at this moment in time", "at this point in time"), "write 'now'"),
     word(("for the avoidance of doubt",), "leave it out and say it plainly"),
@@ -63,7 +87,10 @@ CONDESCENDING = WordList([
     word(("simply", "just", "merely"), "leave it out: it can sound like the task is easy for everyone",
          only_before=r"(?:^|[.!?:]\s*|\b(?:you|then|and|to|can|could|please))",
          unless_after=rf"^(?!\s*(?:{INSTRUCTION_VERBS})\b)"),
-    word(("obviously", "of course", "needless to say"), "leave it out: what is obvious to you may not be to the reader"),
+    word(("obviously", "needless to say"), "leave it out: what is obvious to you may not be to the reader"),
+    # "Of course" as an aside, not "name of course or training".
+    word("of course", "leave it out: what is obvious to you may not be to the reader",
+         only_before=r"^|[.!?:;,(]|\b(?:and|but|so|which|we|they|you|it|is|are|was|were|will|can|would|could|this|that)"),
     # "Label it clearly" is fine; "Clearly, we were right" is not: flag it only before a comma.
     word("clearly", "leave it out, or show the evidence", unless_after=r"[^,]|$"),
 ])
@@ -75,15 +102,18 @@ def _list_message(kind: str):
 
 @tone_rule("T301", "hype", Level.WARNING, "Hype and spin: claims like 'world-class' or 'seamless'.",
            "Hype makes readers doubt the rest; plain facts are more convincing.", LINK,
-           flag=["We built a world-class service.", "The new form is seamless.", "This is a game-changing release."],
-           passes=["We built a service that 9 in 10 people finish without help.", "The new form has 4 questions."])
+           flag=["We built a world-class service.", "The new form is seamless.", "This is a game-changing release.",
+                 "The support we offer is unparalleled."],
+           passes=["We built a service that 9 in 10 people finish without help.", "The new form has 4 questions.",
+                   "The move was not as seamless as we would have liked."])
 def hype(context: Context):
     yield from HYPE.hits(context.prose, _list_message("hype"))
 
 
 @tone_rule("T302", "buzzwords", Level.WARNING, "Business buzzwords like 'synergy', 'deep dive' and 'bandwidth'.",
            "Buzzwords exclude readers who do not share the jargon, and often hide a vaguer point.", LINK,
-           flag=["We did a deep dive on the backlog.", "We do not have the bandwidth to do this.", "These are our learnings."],
+           flag=["We did a deep dive on the backlog.", "We do not have the bandwidth to do this.", "These are our learnings.",
+                 "Reach out to the team if you need help.", "We onboarded 3 new councils.", "We need buy-in from directors."],
            passes=["We looked at the backlog in detail.", "We do not have time to do this.",
                    "The office broadband bandwidth doubled."])
 def buzzwords(context: Context):
@@ -93,10 +123,12 @@ def buzzwords(context: Context):
 @tone_rule("T303", "pompous-phrases", Level.WARNING, "Defensive or pompous phrases like 'please note' or 'prior to'.",
            "They add words without meaning and put distance between you and the reader.", LINK,
            flag=["Please note that the office is closed.", "Prior to the move, we tested twice.",
-                 "It should be noted that we were late."],
-           passes=["The office is closed on Friday.", "Before the move, we tested twice."])
+                 "It should be noted that we were late.", "We did this in order to save money.",
+                 "Every effort has been made to keep this page up to date.",
+                 "The council cannot accept liability for errors on other websites."],
+           passes=["The office is closed on Friday.", "Before the move, we tested twice.", "We did this to save money."])
 def pompous(context: Context):
-    yield from POMPOUS.hits(context.prose, _list_message("a pompous phrase"))
+    yield from POMPOUS.hits(context.prose, _list_message("a wordy or defensive phrase"))
 
 
 @tone_rule("T304", "condescending", Level.WARNING,
@@ -104,7 +136,8 @@ def pompous(context: Context):
            "What is simple or obvious to the writer may not be to the reader, who then feels at fault.", LINK,
            flag=["Simply click the button.", "You just enter your postcode.", "Obviously, this took longer.",
                  "Clearly, we were wrong."],
-           passes=["Click the button.", "We just missed the deadline.", "Label each box clearly."])
+           passes=["Click the button.", "We just missed the deadline.", "Label each box clearly.",
+                   "Add the name of course or training provider."])
 def condescending(context: Context):
     yield from CONDESCENDING.hits(context.prose, _list_message("condescending"))
 
