@@ -1,14 +1,14 @@
 """Tone precision on real text: lint two public corpora, sample the findings, score them against hand judgements.
 
     .venv/bin/python benchmarks/tone_precision.py [--corpora ../shared/corpora] [--code DIR]
-                                                  [--size 160] [--seed 15] [--todo FILE]
+                                                  [--size 200] [--seed 15] [--todo FILE]
 
 Runs `notes lint --format json --min-level suggestion --no-cache` (every tone
 rule, at every level) over the Markdown files of the two corpora in
 `../shared/corpora/` (public writing by UK government teams; see its
 README: read from there, never copied into this repository), draws a seeded
-sample stratified by rule (at least 5 findings of every rule that has any,
-the rest in proportion to each rule's count), and looks each sampled finding
+sample stratified by rule (at least 10 findings of every rule that has any,
+or all of them, the rest in proportion to each rule's count), and looks each sampled finding
 up in the hand judgements committed in `benchmarks/tone_judgements.tsv`.
 
 A judgement is keyed by the finding itself: corpus path, line, column, code
@@ -45,6 +45,7 @@ JUDGEMENTS = REPO / "benchmarks" / "tone_judgements.tsv"
 COLUMNS = ("path", "line", "column", "code", "message", "verdict", "reason")
 VERDICTS = ("ok", "fp")
 CORPORA = ("govuk-design-system", "dfe-teaching-vacancies-design-history")
+MINIMUM = 10  # findings of each rule in the sample (all of a rule with fewer): enough to see a rule's weak spots
 
 
 def lint(corpora: Path, code: Path) -> list[dict]:
@@ -77,11 +78,11 @@ def key(finding: dict) -> tuple:
 
 
 def sample(findings: list[dict], size: int, seed: int) -> list[dict]:
-    """At least 5 of each rule (all, if it has fewer), the rest in proportion to each rule's count."""
+    """At least 10 of each rule (all, if it has fewer), the rest in proportion to each rule's count."""
     by_rule: dict[str, list[dict]] = defaultdict(list)
     for finding in sorted(findings, key=key):
         by_rule[finding["code"]].append(finding)
-    take = {code: min(5, len(found)) for code, found in by_rule.items()}
+    take = {code: min(MINIMUM, len(found)) for code, found in by_rule.items()}
     spare = max(0, size - sum(take.values()))
     total = len(findings)
     shares = {code: spare * len(found) / total for code, found in by_rule.items()}
@@ -131,7 +132,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", type=Path, default=REPO.parent / "shared" / "corpora")
     parser.add_argument("--code", type=Path, default=REPO, help="a folder holding the notes code to measure")
-    parser.add_argument("--size", type=int, default=160, help="findings in the sample")
+    parser.add_argument("--size", type=int, default=200, help="findings in the sample")
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--judgements", type=Path, default=JUDGEMENTS)
     parser.add_argument("--todo", type=Path, help="write the unjudged sampled findings here, with context")

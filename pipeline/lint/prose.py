@@ -201,15 +201,24 @@ def _closer(masked: str, opener: int, end: int) -> int:
         return at
 
 
+LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*")
 CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*")
 
 
 def _titles(prose: Prose) -> list[tuple[int, int]]:
-    """Link text that names a page, talk, report or product: capitalised where a sentence does not start."""
+    """Link text that names a page, talk, report or product: capitalised where a sentence does not start,
+    or a link on a line of its own (a list of talks, documents or folders, each by its name)."""
     found = []
     masked = prose.masked
+    text = prose.text
     for link in prose.links:
         if link.html or link.text_end <= link.text_start:
+            continue
+        line_start = text.rfind("\n", 0, link.start) + 1
+        line_end = text.find("\n", link.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if not LIST_MARKER.sub("", text[line_start : link.start]).strip() and not text[link.end : line_end].strip(" .,;:"):
+            found.append((link.text_start, link.text_end))
             continue
         words = masked[link.text_start : link.text_end].split()
         if not words or not words[0][:1].isupper():

@@ -60,7 +60,9 @@ CONTRACTION = re.compile(r"\b(" + "|".join(c.replace("'", "['’]") for c in CON
 def unexpanded_acronym(context: Context):
     allowed = KNOWN_ACRONYMS | {a.upper() for a in context.options.get("acronyms", ())}
     masked = context.prose.masked
-    seen: set[str] = set()
+    # An acronym spelled out in the title, "… the applicant tracking system (ATS) …", is spelled out for the page.
+    seen: set[str] = {m.group(1) for b in context.prose.blocks if b.kind == "title"
+                      for m in re.finditer(r"\(([A-Z][A-Za-z]*[A-Z])s?\)", masked[b.start : b.end])}
     for block in context.prose.blocks:
         if block.kind == "title":
             continue  # titles are short; the acronym is spelled out where the text starts
@@ -70,13 +72,14 @@ def unexpanded_acronym(context: Context):
                 continue
             if any(c.isdigit() for c in acronym) and acronym.rstrip("0123456789") in allowed | {""}:
                 continue  # HTML5, MP3
-            if _not_an_acronym(context, masked, match, block):
-                continue
-            seen.add(acronym)
             before = masked[max(0, match.start() - 1) : match.start()]
             after = masked[match.end() : match.end() + 2]
             if before == "(" or after.startswith(" ("):
-                continue  # "Full Name (ACR)" or "ACR (Full Name)"
+                seen.add(acronym)
+                continue  # "Full Name (ACR)" or "ACR (Full Name)", even in a quoted question
+            if _not_an_acronym(context, masked, match, block):
+                continue
+            seen.add(acronym)
             if _spelled_out_nearby(masked, acronym, match.start(), match.end()):
                 continue  # "the Senior Leadership Team SLT", "SEND (special educational needs and disabilities)"
             yield Hit(match.start(), match.end(),
@@ -98,8 +101,10 @@ def _not_an_acronym(context: Context, masked: str, match: re.Match, block) -> bo
     after_words = masked[end : min(block.end, end + 60)].split()
     previous = before_words[-1] if before_words else ""
     following = after_words[0] if after_words else ""
-    if previous.lower() in ("level", "levels") or following.lower().strip(",.") in ("level", "levels"):
-        return True  # WCAG conformance level AA; the AS level qualification
+    if re.search(r"\b(?:known as|called|named|termed)(?: the| a| an)?\s*['‘\"“]?$", masked[max(block.start, start - 40) : start]):
+        return True  # "sometimes known as the SWIFT code": the writer is naming the term, not using it
+    if previous.lower() in ("level", "levels") or any(w.lower().strip(",.") in ("level", "levels") for w in after_words[:3]):
+        return True  # WCAG conformance level AA; the AS level qualification, "GCSE, AS and A level"
     if CAPITAL_WORD.fullmatch(previous.strip(",;:")) or CAPITAL_WORD.fullmatch(following.strip(",;:.")):
         if not (previous.strip(",;:") in KNOWN_ACRONYMS or following.strip(",;:.") in KNOWN_ACRONYMS):
             return True  # part of a run of capitals: shouting, which T405 reports once

@@ -19,11 +19,13 @@ LINK = "https://www.gov.uk/guidance/content-design/writing-for-gov-uk"
 WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’.-][A-Za-z0-9\u00c0-\u024f]+)*")
 # A sentence ends at . ! or ? (and closing quotes or brackets) before white space and a capital, digit or quote.
 # Starting with the punctuation (not a look-behind) lets the regex engine skip ahead to it.
-SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9]|\s*$)")
+SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9]|\s*$)"
+                          r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")  # "…click rate.We also…": a space left out
 # A line that ends without punctuation, followed by one that starts with a capital, is a line of its own:
 # "As a teacher / I need… / So that…", a talk's title and then its description. A line ending in one of
 # these words runs on into the next ("…moved to the / GOV.UK platform").
-LINE_BREAK = re.compile(r"(?<=[\w)\]”’\"'])[ \t]*\n(?=[ \t]*[\"'“‘(\[]?[A-Z0-9])")
+LINE_BREAK = re.compile(r"(?<=[\w)\]”’\"'])[ \t]*\n(?=[ \t]*[\"'“‘(\[]?[A-Z0-9])"
+                        r"|[ \t]*\n(?=[ \t]*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)][ \t])")  # a lettered list: "a) TAs feel…"
 RUNS_ON = frozenset("a an and as at by for from in into of on or the to with our their your its that is are was "
                     "were be than then".split())
 PROSE_BLOCKS = ("summary", "paragraph", "item", "row")
