@@ -24,7 +24,8 @@ more of the small rules than their share.
 `--code DIR` lints with the notes code in DIR (for example `git archive main`
 unpacked into a folder) to measure a before and after with the same sample
 rules. `--todo FILE` writes the sampled findings that have no judgement yet,
-with the lines around each, for a person to judge.
+with the lines around each, for a person to judge. `--write FILE` keeps the
+figures as JSON: `make docs` puts benchmarks/tone_precision.json in docs/rules.md.
 """
 
 from __future__ import annotations
@@ -136,6 +137,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--judgements", type=Path, default=JUDGEMENTS)
     parser.add_argument("--todo", type=Path, help="write the unjudged sampled findings here, with context")
+    parser.add_argument("--write", type=Path, help="keep the figures here as JSON (benchmarks/tone_precision.json)")
     args = parser.parse_args()
     if not all((args.corpora / name).is_dir() for name in CORPORA):
         sys.exit(f"the corpora are not in {args.corpora}: pass --corpora")
@@ -159,15 +161,23 @@ def main() -> None:
     print(f"{len(findings)} findings in {total_words:,} words; a sample of {len(chosen)} (seed {args.seed}) judged by hand")
     print(f"{'rule':<6} {'findings':>8} {'sampled':>8} {'ok':>4} {'fp':>4} {'precision':>10} {'est. fp':>8}")
     estimated_fp = 0.0
+    rules = {}
     for code in sorted(counts):
         ok, fp = verdicts[code]["ok"], verdicts[code]["fp"]
         precision = ok / (ok + fp)
         estimated_fp += counts[code] * (1 - precision)
+        rules[code] = {"findings": counts[code], "sampled": ok + fp, "ok": ok, "fp": fp, "precision": round(precision, 3)}
         print(f"{code:<6} {counts[code]:>8} {ok + fp:>8} {ok:>4} {fp:>4} {precision:>9.0%} {counts[code] * (1 - precision):>8.1f}")
     overall = 1 - estimated_fp / len(findings) if findings else 1.0
+    per_thousand = estimated_fp / total_words * 1000
     print(f"overall precision (weighted by findings): {overall:.1%}")
     print(f"sample precision (unweighted): {sum(v['ok'] for v in verdicts.values()) / len(chosen):.1%}")
-    print(f"false positives per 1,000 words (estimated): {estimated_fp / total_words * 1000:.2f}")
+    print(f"false positives per 1,000 words (estimated): {per_thousand:.2f}")
+    if args.write:
+        args.write.write_text(json.dumps({
+            "words": total_words, "findings": len(findings), "sample": len(chosen), "seed": args.seed,
+            "precision": round(overall, 3), "false_positives_per_1000_words": round(per_thousand, 2), "rules": rules,
+        }, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -47,6 +47,7 @@ class Rule:
     link: str
     must_flag: tuple[Example, ...] = ()
     must_pass: tuple[Example, ...] = ()
+    source: str = ""  # where a rule's list of words or phrases comes from, for docs/rules.md
 
 
 # What must never reach a log or terminal from a file: line breaks, which would start a line of their own (a

@@ -51,7 +51,7 @@ def example(body: str, title: str = "A plain title", summary: str = "A short sum
 
 def tone_rule(code: str, name: str, level: Level, summary: str, why: str, link: str,
               flag: Iterable[str | Example], passes: Iterable[str | Example], *,
-              english: bool = True) -> Callable[[Check], Check]:
+              english: bool = True, source: str = "") -> Callable[[Check], Check]:
     """Declare a check function's rule; rules/__init__.py lists the checks that run.
 
     `english` rules read English words or grammar, so a note in another
@@ -62,7 +62,7 @@ def tone_rule(code: str, name: str, level: Level, summary: str, why: str, link: 
         return tuple(item if isinstance(item, Example) else example(item) for item in items)
 
     def decorate(check: Check) -> Check:
-        check.rule = Rule(code, name, level, summary, why, link, as_examples(flag), as_examples(passes))
+        check.rule = Rule(code, name, level, summary, why, link, as_examples(flag), as_examples(passes), source)
         check.english = english
         return check
 

@@ -38,6 +38,7 @@ LONGEST_TAG = 20_000
 TEMPLATE_OPENERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 ATTRIBUTE_LIST = re.compile(r"\{:[^{}\n]{0,200}\}")  # Python-Markdown's attr_list, as in "## Title {: #id }"
 TEMPLATE_CHAR = "\ue000"  # stands in for a tag's characters on lines that also hold Markdown
+NOT_NEWLINE = re.compile(r"[^\n]")
 HTML_TAG = re.compile(r"<(?P<name>a|img)\b(?P<attrs>[^<>]{0,2000})>", re.IGNORECASE)
 HTML_ATTRIBUTE = re.compile(r"""(?<![\w-])(?P<name>href|src|alt)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+))""",
                             re.IGNORECASE)
@@ -168,21 +169,18 @@ def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _source(text: str, body_offset: int, templates: list[tuple[int, int]]) -> str:
     """The text markdown-it reads: same length and lines, front matter blank, template tags blanked out."""
-    chars = list(text)
-    for index in range(body_offset):
-        if chars[index] != "\n":
-            chars[index] = " "
+    pieces = [NOT_NEWLINE.sub(" ", text[:body_offset])]
+    kept = body_offset
     for start, end in templates:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
         alone = not text[line_start:start].strip() and not text[end:line_end].strip()
-        for index in range(start, end):
-            if chars[index] != "\n":
-                # A tag alone on its lines leaves blank lines (a paragraph break); one among text keeps its place.
-                chars[index] = " " if alone else TEMPLATE_CHAR
-    source = "".join(chars)
-    return source.replace("\r", " ")  # markdown-it reads a lone CR as a line break; we count lines by LF
+        # A tag alone on its lines leaves blank lines (a paragraph break); one among text keeps its place.
+        pieces += [text[kept:start], NOT_NEWLINE.sub(" " if alone else TEMPLATE_CHAR, text[start:end])]
+        kept = end
+    pieces.append(text[kept:])
+    return "".join(pieces).replace("\r", " ")  # markdown-it reads a lone CR as a line break; we count lines by LF
 
 
 # ---------------------------------------------------------------------------
@@ -286,6 +284,9 @@ def _raw_end(src: str, start: int) -> int:
 
 def _markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"maxNesting": 20}).enable("table")
+    # Lint reads where things are, not the HTML they make: pairing emphasis and joining text tokens is not needed.
+    md.inline.ruler2.disable(["balance_pairs", "emphasis", "fragments_join"])
+    md.core.ruler.disable("text_join")
     md.block.ruler.at("html_block", _html_block, {"alt": ["paragraph", "reference", "blockquote"]})
     for rule in md.inline.ruler.__rules__:
         if rule.name in RECORDED:

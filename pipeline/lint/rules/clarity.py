@@ -56,7 +56,8 @@ CONTRACTION = re.compile(r"\b(" + "|".join(c.replace("'", "['’]") for c in CON
                    "Send it to SW1A 2AA, or upload a CSV file.", "Pages must use the GDS Transport typeface.",
                    "Ask the Senior Leadership Team SLT first.", "Meet level AA of the standard.",
                    "Do not write ‘NINO’ in the question.", "Read about it on GOV.\u200cUK today.",
-                   "Roles need SEND experience (special educational needs and disabilities)."])
+                   "Roles need SEND experience (special educational needs and disabilities)."],
+           source="GOV.UK style guide A to Z, 'Abbreviations and acronyms'; the acronyms GOV.UK writes without spelling out, file formats, and [tool.notes.lint] acronyms are allowed.")
 def unexpanded_acronym(context: Context):
     allowed = KNOWN_ACRONYMS | {a.upper() for a in context.options.get("acronyms", ())}
     masked = context.prose.masked
@@ -131,7 +132,8 @@ def _spelled_out_nearby(masked: str, acronym: str, start: int, end: int) -> bool
 @tone_rule("T402", "eg-ie-etc", Level.WARNING, "The abbreviations eg, ie and etc.",
            "Screen readers and many readers stumble on them; plain words are clearer.", LINK + "#eg-etc-and-ie",
            flag=["Bring ID, eg a passport.", "Use the new form, ie the online one.", "Forms, letters etc."],
-           passes=["Bring ID, for example a passport.", "Use the new form, that is the online one."])
+           passes=["Bring ID, for example a passport.", "Use the new form, that is the online one."],
+           source="GOV.UK style guide A to Z, 'eg, etc and ie'.")
 def eg_ie_etc(context: Context):
     if not context.prose.words & {"eg", "e", "ie", "i", "etc"}:
         return
@@ -167,7 +169,8 @@ def ampersand(context: Context):
            LINK + "#contractions",
            flag=["You can't apply by post.", "We didn’t meet the target."],
            passes=["You cannot apply by post.", "We're pleased with the result.", "It's ready.",
-                   "One caseworker said “I don't know where to click.”"])
+                   "One caseworker said “I don't know where to click.”"],
+           source="GOV.UK style guide A to Z, 'Contractions': negative contractions (can't, don't, won't and the rest).")
 def negative_contraction(context: Context):
     masked = context.prose.masked
     if "n't" not in masked and "n’t" not in masked:
@@ -187,7 +190,8 @@ def negative_contraction(context: Context):
            LINK + "#capitalisation",
            flag=["You MUST apply by Friday.", "PLEASE READ THIS FIRST."],
            passes=["You must apply by Friday.", "The NHS and the BBC.", "Ask the DVLA (Driver and Vehicle Licensing Agency).",
-                   "Job titles like ‘TEACHER OF ENGLISH’ are changed to sentence case."])
+                   "Job titles like ‘TEACHER OF ENGLISH’ are changed to sentence case."],
+           source="GOV.UK style guide A to Z, 'Capitalisation'; the shouted words list (MUST, NOT, IMPORTANT…) is ours.")
 def block_capitals(context: Context):
     masked = context.prose.masked
     # Capital words found in one pass, then grouped into runs separated only by spaces.

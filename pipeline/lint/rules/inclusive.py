@@ -35,7 +35,8 @@ ABLEIST = WordList([
 @tone_rule("T601", "gendered-terms", Level.SUGGESTION, "Gendered words where a neutral one is clearer.",
            "Gendered words leave people out; neutral words include everyone reading.", LINK,
            flag=["Thanks, guys.", "We lack the manpower.", "The chairman opened the meeting."],
-           passes=["Thanks, everyone.", "We need more staff.", "The chair opened the meeting."])
+           passes=["Thanks, everyone.", "We need more staff.", "The chair opened the meeting."],
+           source="GOV.UK 'Inclusive language: words to use and avoid', and the GOV.UK style guide on gender-neutral words.")
 def gendered(context: Context):
     yield from GENDERED.hits(context.prose, lambda found, e: f"{quoted(found)} is gendered: {e.advice}")
 
@@ -43,6 +44,7 @@ def gendered(context: Context):
 @tone_rule("T602", "ableist-language", Level.SUGGESTION, "Idioms that use disability as a metaphor.",
            "Phrases like 'blind spot' and 'sanity check' use disability to mean a fault.", LINK,
            flag=["We did a sanity check.", "This was our blind spot.", "The queue was crazy."],
-           passes=["We did a quick check.", "This was a gap in our testing.", "The queue was very long."])
+           passes=["We did a quick check.", "This was a gap in our testing.", "The queue was very long."],
+           source="GOV.UK 'Inclusive language: words to use and avoid when writing about disability': idioms that use disability as a metaphor.")
 def ableist(context: Context):
     yield from ABLEIST.hits(context.prose, lambda found, e: f"{quoted(found)} uses disability as a metaphor: {e.advice}")

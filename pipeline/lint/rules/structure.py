@@ -38,7 +38,8 @@ def _weeknote(body: str) -> Example:
            flag=["To apply, [click here](https://example.gov.uk/apply).", "[Read more](/2026/11/20/roadmap/)",
                  "See https://example.gov.uk/apply for details."],
            passes=["[Apply for a parking permit](https://example.gov.uk/apply).",
-                   "Run `curl https://example.gov.uk/status` to check."])
+                   "Run `curl https://example.gov.uk/status` to check."],
+           source="GOV.UK content design guidance on links and WCAG 2.4.4 (link purpose): link text such as 'click here', 'read more', 'this page'.")
 def link_text(context: Context):
     for link in context.prose.links:
         text = re.sub(r"\s+", " ", re.sub(r"<[^<>]*>", "", link.text).strip(" *_`")).lower().rstrip(".")
@@ -133,7 +134,8 @@ def long_summary(context: Context):
            flag=["![](chart.png)", "![image](chart.png)", "![IMG_2044.jpg](IMG_2044.jpg)", '<img src="chart.png">'],
            passes=["![A line chart: weekly sign-ins rose from 200 to 900 in October](chart.png)",
                    '<img src="chart.png" alt="A line chart: weekly sign-ins rose from 200 to 900">',
-                   '<img src="divider.png" alt="">'], english=False)
+                   '<img src="divider.png" alt="">'], english=False,
+           source="GOV.UK content design guidance on images and WCAG 1.1.1: placeholder alt text such as 'image', 'photo', a file name.")
 def image_alt_text(context: Context):
     for image in context.prose.images:
         if image.alt is None:

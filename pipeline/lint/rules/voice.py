@@ -105,7 +105,8 @@ def _list_message(kind: str):
            flag=["We built a world-class service.", "The new form is seamless.", "This is a game-changing release.",
                  "The support we offer is unparalleled."],
            passes=["We built a service that 9 in 10 people finish without help.", "The new form has 4 questions.",
-                   "The move was not as seamless as we would have liked."])
+                   "The move was not as seamless as we would have liked."],
+           source="Ours, from 'Writing for GOV.UK' (be specific, avoid spin): common hype in public-sector writing, such as world-class, seamless and unprecedented. Not GOV.UK's words-to-avoid list, and the message never says it is.")
 def hype(context: Context):
     yield from HYPE.hits(context.prose, _list_message("hype"))
 
@@ -115,7 +116,8 @@ def hype(context: Context):
            flag=["We did a deep dive on the backlog.", "We do not have the bandwidth to do this.", "These are our learnings.",
                  "Reach out to the team if you need help.", "We onboarded 3 new councils.", "We need buy-in from directors."],
            passes=["We looked at the backlog in detail.", "We do not have time to do this.",
-                   "The office broadband bandwidth doubled."])
+                   "The office broadband bandwidth doubled."],
+           source="Ours, from 'Writing for GOV.UK' (avoid jargon): business buzzwords such as synergy, deep dive, reach out, onboard and buy-in.")
 def buzzwords(context: Context):
     yield from BUZZWORDS.hits(context.prose, _list_message("a buzzword"))
 
@@ -126,7 +128,8 @@ def buzzwords(context: Context):
                  "It should be noted that we were late.", "We did this in order to save money.",
                  "Every effort has been made to keep this page up to date.",
                  "The council cannot accept liability for errors on other websites."],
-           passes=["The office is closed on Friday.", "Before the move, we tested twice.", "We did this to save money."])
+           passes=["The office is closed on Friday.", "Before the move, we tested twice.", "We did this to save money."],
+           source="The Plain English Campaign's A to Z of alternative words (in order to, prior to, in excess of, commence, endeavour), 'Writing for GOV.UK' (no 'please note'), and defensive disclaimers ('every effort has been made', 'cannot accept liability').")
 def pompous(context: Context):
     yield from POMPOUS.hits(context.prose, _list_message("a wordy or defensive phrase"))
 
@@ -137,7 +140,8 @@ def pompous(context: Context):
            flag=["Simply click the button.", "You just enter your postcode.", "Obviously, this took longer.",
                  "Clearly, we were wrong."],
            passes=["Click the button.", "We just missed the deadline.", "Label each box clearly.",
-                   "Add the name of course or training provider."])
+                   "Add the name of course or training provider."],
+           source="'Writing for GOV.UK': do not tell readers something is easy or obvious (simply, just, obviously, of course, clearly) in instructions and asides.")
 def condescending(context: Context):
     yield from CONDESCENDING.hits(context.prose, _list_message("condescending"))
 

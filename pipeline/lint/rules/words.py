@@ -158,7 +158,7 @@ def _metaphor(found: str, entry) -> str:
             "When links are focused, they have a yellow background.", "We deliver training to 40 caseworkers.",
             "Councils deliver the service.", "We sent an agenda before the workshop.", "Press the 'esc' key to leave.",
             "Do not use it to promote a product.", "Users progress to the next page."],
-)
+    source="GOV.UK style guide A to Z, 'Words to avoid' (every entry, nothing added), each word with its forms and the senses GOV.UK allows (deliver a service, a key card, a meeting's agenda, keyboard focus); plus the site's own [tool.notes.lint] avoid table.")
 def words_to_avoid(context: Context):
     yield from WORDS.hits(context.prose, _message)
     extra = context.options.get("avoid") or {}
@@ -178,7 +178,7 @@ def words_to_avoid(context: Context):
     passes=["Staff drive to the depot each morning.", "Save it on the shared drive.",
             "From now on, we will publish monthly.", "We did this to save money.", "The bus hub reopens on Monday.",
             "The Housing Hub portal opens on Monday.", "Candidates moving forward to an interview get an email."],
-)
+    source="GOV.UK style guide A to Z, 'Words to avoid': its metaphors (drive, drive out, going forward, one-stop shop, ring fencing), with variants such as 'moving forwards'.")
 def metaphors(context: Context):
     yield from METAPHORS.hits(context.prose, _metaphor)
 
