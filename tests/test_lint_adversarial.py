@@ -1,7 +1,9 @@
 """Pathological Markdown lints in time linear in its size: no input makes lint crawl (issue 21).
 
 Before the one parse, 16 KB of nested unclosed links took the lint's own inline
-pattern 110 seconds. Each case here is linted at 16 KB and at 64 KB, timed in
+pattern 110 seconds, and 2,000 capitals followed by a lower-case letter took the
+acronym pattern minutes (its cost grew with the cube of the run). The cases came
+from a sweep of every two-character unit repeated to 3 KB and 12 KB. Each case here is linted at 16 KB and at 64 KB, timed in
 CPU seconds (not wall time, so a busy machine does not fail it); four times the
 input may take at most eight times as long (linear growth takes four; quadratic
 sixteen), and the larger input at most 200 times as long as plain prose of the
@@ -33,6 +35,11 @@ CASES = {
     "unclosed autolinks": lambda n: "<http://a" * (n // 9),
     "capitals": lambda n: "ABC " * (n // 4),
     "one long line of words": lambda n: "word " * (n // 5),
+    "one long run of capitals": lambda n: "A" * n + "b",
+    "capitals in pairs": lambda n: "AB" * (n // 2),
+    "a long word before an @": lambda n: "a" * n + " x@y.z",
+    "addresses that never end": lambda n: "www." * (n // 4),
+    "a line of spaces": lambda n: " " * n + "x",
 }
 PROSE = "We moved the tables to the new platform on Tuesday. "
 

@@ -22,6 +22,7 @@ import pytest
 
 from pipeline.lint.markdown import BLOCK_LEVEL, Parse, parse
 from pipeline.lint.prose import extract
+from pipeline.lint.templates import markdown_source
 from tests.conftest import REPO
 
 CORPORA = REPO.parent / "shared" / "corpora"
@@ -139,9 +140,7 @@ def raw_html_targets(stash: list[str]) -> tuple[list[str], list[str]]:
 def compare(text: str, body_offset: int = 0) -> dict[str, tuple[Counter, Counter]]:
     """Each kind of thing as (lint's, Python-Markdown's); the parse reads the text with template tags blanked."""
     parsed = parse(text, body_offset)
-    from pipeline.lint.markdown import _source
-
-    source = _source(text, body_offset, parsed.templates).replace("\ue000", " ")
+    source = markdown_source(text, body_offset, parsed.templates).replace("\ue000", " ")
     rendered, stash = python_markdown(source)
     html_links, html_images = raw_html_targets(stash)
     prose = extract(text, body_offset, block_quotes=True)

@@ -15,10 +15,8 @@ site's Python-Markdown settings and compares what each calls code, HTML, a
 link or an image. markdown-it-py gives lines, not columns, for inline pieces,
 so each inline rule is wrapped to note where in its paragraph it matched.
 
-Template tags (Jinja/Nunjucks `{{ }}` `{% %}` `{# #}`, Liquid, Hugo
-shortcodes) and Python-Markdown attribute lists (`{: .class}`) are not
-Markdown at all: they are blanked out before the parse (same length, lines
-kept), so a macro call between paragraphs is never read as a sentence.
+Template tags are not Markdown at all: templates.py blanks them out of the
+text before the parse (same length, lines kept).
 """
 
 from __future__ import annotations
@@ -30,15 +28,12 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
+from pipeline.lint.spans import inside, line_starts
+from pipeline.lint.templates import markdown_source, template_spans
+
 # Inline rules whose matches are not prose, and what they are.
 RECORDED = {"backticks": "code", "html_inline": "html", "autolink": "autolink", "link": "link", "image": "image",
             "escape": "escape", "entity": "entity", "emphasis": "marker", "strikethrough": "marker"}
-# A template tag is closed within this many characters, or it is not a tag (a stray "{{" in prose).
-LONGEST_TAG = 20_000
-TEMPLATE_OPENERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
-ATTRIBUTE_LIST = re.compile(r"\{:[^{}\n]{0,200}\}")  # Python-Markdown's attr_list, as in "## Title {: #id }"
-TEMPLATE_CHAR = "\ue000"  # stands in for a tag's characters on lines that also hold Markdown
-NOT_NEWLINE = re.compile(r"[^\n]")
 HTML_TAG = re.compile(r"<(?P<name>a|img)\b(?P<attrs>[^<>]{0,2000})>", re.IGNORECASE)
 HTML_ATTRIBUTE = re.compile(r"""(?<![\w-])(?P<name>href|src|alt)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+))""",
                             re.IGNORECASE)
@@ -113,74 +108,6 @@ class Parse:
 
     def in_code(self, offset: int) -> bool:
         return inside(self.code, offset)
-
-
-def inside(spans: list[tuple[int, int]], offset: int) -> bool:
-    """Whether `offset` falls in one of `spans`, sorted (start, end) pairs that do not overlap."""
-    index = bisect_right(spans, (offset, float("inf"))) - 1
-    return index >= 0 and spans[index][0] <= offset < spans[index][1]
-
-
-def line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in re.finditer("\n", text)]
-
-
-# ---------------------------------------------------------------------------
-# Template tags
-
-
-def template_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
-    """Template tags and attribute lists from `start` on, in one linear pass (str.find, no backtracking)."""
-    spans = []
-    position = start
-    closed_nowhere: set[str] = set()  # an opener with no closer after it cannot close later either
-    while True:
-        found = [(text.find(opener, position), opener) for opener in TEMPLATE_OPENERS if opener not in closed_nowhere]
-        found = [(at, opener) for at, opener in found if at >= 0]
-        if not found:
-            break
-        at, opener = min(found)
-        closer = text.find(TEMPLATE_OPENERS[opener], at + 2)
-        if closer < 0:
-            closed_nowhere.add(opener)
-            continue
-        if closer - at > LONGEST_TAG:
-            position = at + 2
-            continue
-        end = closer + 2
-        if opener == "{{" and text.startswith("}", end) and text.count("{", at, end) > text.count("}", at, end):
-            end += 1  # "{{ x({a: 1}) }}}": the tag's own closing brace
-        spans.append((at, end))
-        position = end
-    spans += [m.span() for m in ATTRIBUTE_LIST.finditer(text, start)]
-    return merged(spans)
-
-
-def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans sorted, with overlapping ones joined."""
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
-
-
-def _source(text: str, body_offset: int, templates: list[tuple[int, int]]) -> str:
-    """The text markdown-it reads: same length and lines, front matter blank, template tags blanked out."""
-    pieces = [NOT_NEWLINE.sub(" ", text[:body_offset])]
-    kept = body_offset
-    for start, end in templates:
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
-        alone = not text[line_start:start].strip() and not text[end:line_end].strip()
-        # A tag alone on its lines leaves blank lines (a paragraph break); one among text keeps its place.
-        pieces += [text[kept:start], NOT_NEWLINE.sub(" " if alone else TEMPLATE_CHAR, text[start:end])]
-        kept = end
-    pieces.append(text[kept:])
-    return "".join(pieces).replace("\r", " ")  # markdown-it reads a lone CR as a line break; we count lines by LF
 
 
 # ---------------------------------------------------------------------------
@@ -284,8 +211,8 @@ def _raw_end(src: str, start: int) -> int:
 
 def _markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"maxNesting": 20}).enable("table")
-    # Lint reads where things are, not the HTML they make: pairing emphasis and joining text tokens is not needed.
-    md.inline.ruler2.disable(["balance_pairs", "emphasis", "fragments_join"])
+    # Lint reads where things are, not the HTML they make: joining text tokens is not needed. (Emphasis pairing is:
+    # without balance_pairs, markdown-it's delimiter scan on a run of unmatched * and _ grows quadratic.)
     md.core.ruler.disable("text_join")
     md.block.ruler.at("html_block", _html_block, {"alt": ["paragraph", "reference", "blockquote"]})
     for rule in md.inline.ruler.__rules__:
@@ -306,7 +233,7 @@ def parse(text: str, body_offset: int = 0) -> Parse:
     """The one parse of a file whose Markdown body starts at `body_offset`."""
     result = Parse(text=text, line_starts=line_starts(text))
     result.templates = template_spans(text, body_offset)
-    source = _source(text, body_offset, result.templates)
+    source = markdown_source(text, body_offset, result.templates)
     tokens = MARKDOWN.parse(source, {})
     starts = result.line_starts
 

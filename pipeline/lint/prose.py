@@ -18,13 +18,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.lint.markdown import Block, Image, Link, Parse, inside, merged, parse
+from pipeline.lint.markdown import Block, Image, Link, Parse, parse
+from pipeline.lint.spans import inside, merged
 
 TOKEN = re.compile(r"[a-z\u00c0-\u024f]+")  # over lower-cased text
 HIDDEN_RUN = re.compile(rb"\x00+")
 NOT_NEWLINE = re.compile(r"[^\n]")
-URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"’”]")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # written out in full, as GOV.UK asks: not prose, not a problem
+# Possessive (++): a match never gives characters back, so a long run costs its length once; the punctuation
+# that ends a sentence after an address is trimmed after the match.
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]++")
+URL_TAIL = ".,;:!?'\"’”"
+# Written out in full, as GOV.UK asks: not prose, and not a problem. The part before the @ is at most 64 characters.
+EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]++(?:\.[\w-]++)+")
 LONGEST_QUOTE = 600  # characters; an "opening" quote with no close this near is an apostrophe or a typo
 # Closing marks for each opening one; straight quotes close themselves.
 QUOTE_PAIRS = {"“": "”", "‘": "’", '"': '"', "'": "'", "«": "»"}
@@ -112,7 +117,8 @@ def extract(text: str, body_offset: int = 0, fields: dict[str, tuple[int, int]] 
             mask[start:end] = bytes(end - start)
 
     masked = _masked(text, mask)
-    urls = [m.span() for m in URL.finditer(masked)]
+    urls = [(m.start(), m.start() + len(m.group().rstrip(URL_TAIL))) for m in URL.finditer(masked)]
+    urls = [(start, end) for start, end in urls if end > start + 4]
     emails = [m.span() for m in EMAIL.finditer(masked)] if "@" in masked else []
     if urls or emails:
         for start, end in urls + emails:
@@ -202,7 +208,6 @@ def _closer(masked: str, opener: int, end: int) -> int:
 
 
 LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*")
-CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*")
 
 
 def _titles(prose: Prose) -> list[tuple[int, int]]:

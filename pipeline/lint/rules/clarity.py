@@ -29,8 +29,10 @@ SHOUTING = frozenset(
     "IF THEN AND OR WHEN GIVEN ELSE BUT".split()
 )
 ROMAN = re.compile(r"[IVXLC]+")
-# Letters and digits, not followed by more of a word: a ".UK" (GOV.UK), a zero-width joiner or a hyphen.
-ACRONYM = re.compile(r"(?<![\w.\u200c\u200d-])([A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)(s)?(?![\w.\u200c\u200d]*\w)(?!-\w)")
+# A run of capitals and digits (two capitals at least, checked after), not followed by more of a word: a ".UK"
+# (GOV.UK), a zero-width joiner or a hyphen. The run is possessive (*+): a long run cannot backtrack, so one
+# line of capitals costs its length, not its cube.
+ACRONYM = re.compile(r"(?<![\w.\u200c\u200d-])([A-Z][A-Z0-9]*+)(s)?(?!\w|[.\u200c\u200d]+\w|-\w)")
 SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with".split())
 TITLE_WORD = re.compile(r"[A-Z][a-z]")
 CAPITAL_WORD = re.compile(r"\b[A-Z]{2,}(?:['’][A-Z]+)?\b")
@@ -69,6 +71,8 @@ def unexpanded_acronym(context: Context):
             continue  # titles are short; the acronym is spelled out where the text starts
         for match in ACRONYM.finditer(masked, block.start, block.end):
             acronym = match.group(1)
+            if sum(c.isupper() for c in acronym) < 2:
+                continue
             if acronym in seen or acronym in allowed or acronym in SHOUTING or acronym in NAMES or ROMAN.fullmatch(acronym):
                 continue
             if any(c.isdigit() for c in acronym) and acronym.rstrip("0123456789") in allowed | {""}:
@@ -88,16 +92,13 @@ def unexpanded_acronym(context: Context):
                       f"then the acronym in brackets")
 
 
-CODE_LIKE = re.compile(r"[A-Z]+\d|\d")  # SW1A, SK9, ABC12345678: postcodes and references, not acronyms
-
-
 def _not_an_acronym(context: Context, masked: str, match: re.Match, block) -> bool:
     """Capitals that are someone else's words, part of a name, a code, or a run of shouting (T405's)."""
     start, end = match.span()
     if context.prose.someone_elses(start):
         return True  # quoted interface text or a title in link text: 'The selected file must be a CSV'
-    if CODE_LIKE.search(match.group(1)) or re.match(r" \d", masked[end : end + 2]):
-        return True  # a postcode, a reference, or a format like 'QQ 12 34 56 C'
+    if any(c.isdigit() for c in match.group(1)) or re.match(r" \d", masked[end : end + 2]):
+        return True  # a postcode or a reference (SW1A, ABC12345678), or a format like 'QQ 12 34 56 C'
     before_words = masked[max(block.start, start - 60) : start].split()
     after_words = masked[end : min(block.end, end + 60)].split()
     previous = before_words[-1] if before_words else ""

@@ -25,7 +25,7 @@ SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9]|\
 # "As a teacher / I need… / So that…", a talk's title and then its description. A line ending in one of
 # these words runs on into the next ("…moved to the / GOV.UK platform").
 LINE_BREAK = re.compile(r"(?<=[\w)\]”’\"'])[ \t]*\n(?=[ \t]*[\"'“‘(\[]?[A-Z0-9])"
-                        r"|[ \t]*\n(?=[ \t]*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)][ \t])")  # a lettered list: "a) TAs feel…"
+                        r"|\n(?=[ \t]*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)][ \t])")  # a lettered list: "a) TAs feel…"
 RUNS_ON = frozenset("a an and as at by for from in into of on or the to with our their your its that is are was "
                     "were be than then".split())
 PROSE_BLOCKS = ("summary", "paragraph", "item", "row")
