@@ -77,6 +77,9 @@ class Finding:
     code: str
     message: str
     level: Level = field(default=Level.ERROR, compare=False)
+    # The text the finding points at (a word, a sentence), for keys that outlast edits elsewhere in the file,
+    # such as a baseline's; empty where a finding is about the whole file or its front matter.
+    excerpt: str = field(default="", compare=False)
 
     def __post_init__(self):
         for name in ("path", "message"):

@@ -54,6 +54,8 @@ CASES = {
     "fence in a list item": "* item\n\n    ```\n    code in item\n    ```\n",
     "list after a line": "Intro line\n- not a list to Python-Markdown\n- second\n",
     "code in a list": "1. Step one\n\n        indented code in a list\n",
+    "targets as written": "[A post]({filename}posts/x.md), ![A chart]({static}/images/ü.png), "
+                          "[a page](https://x.example/a%20b) and [a bad one](javascript:alert(1)).\n",
 }
 
 

@@ -188,6 +188,18 @@ URI = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):[^\s\x00-\x1f\x7f-\x9f]+"
 SCRIPT_SCHEMES = ("javascript", "vbscript", "data")
 
 
+def matching(pattern: re.Pattern) -> Callable[[Any], str]:
+    """Text that `pattern` matches in full."""
+
+    def convert(value: Any) -> str:
+        value = text(value)
+        if not pattern.fullmatch(value):
+            raise Invalid("M105", _describe(value))
+        return value
+
+    return convert
+
+
 def uri(value: Any) -> str:
     """Any URI but one that runs script: every front-matter field that holds an address is read by this."""
     value = text(value)
@@ -225,18 +237,9 @@ def lint_options(value: Any) -> tuple[str, ...]:
 
 _lint = Field("lint", lint_options, "{ignore: [rule codes]} like {ignore: [T101]}")
 
+# A BCP 47 language tag such as cy or en-GB: a note not in English gets no English-language tone rules.
 LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
-
-
-def language(value: Any) -> str:
-    """A BCP 47 language tag such as cy or en-GB: a note not in English gets no English-language tone rules."""
-    value = text(value)
-    if not LANGUAGE.fullmatch(value):
-        raise Invalid("M105", _describe(value))
-    return value
-
-
-_lang = Field("lang", language, "a language tag like cy or en-GB")
+_lang = Field("lang", matching(LANGUAGE), "a language tag like cy or en-GB")
 
 # Cadence (docs/cadence.md): publishing during a freeze, and who reviewed a note.
 _freeze_exempt = Field("freeze_exempt", text, "the reason the note may be published during a publishing freeze")

@@ -19,7 +19,7 @@ from pathlib import Path
 from pipeline.atomic import write_whole
 from pipeline.findings import Finding, Level
 
-VERSION = 1
+VERSION = 2  # 2: each finding keeps its excerpt
 FOLDER = ".notes-cache"
 PACKAGE_SOURCE = Path(__file__).resolve().parent.parent  # all of pipeline/: loader, rules, cadence
 
@@ -74,13 +74,14 @@ class Cache:
         if self.old_run.get("key") != key:
             return None
         self.new, self.new_run = self.old, self.old_run  # nothing changed: keep every entry
-        findings = [Finding(path, line, col, code, message, Level(level))
-                    for path, line, col, code, message, level in self.old_run["findings"]]
+        findings = [Finding(path, line, col, code, message, Level(level), excerpt)
+                    for path, line, col, code, message, level, excerpt in self.old_run["findings"]]
         return self.old_run["files"], findings
 
     def put_run(self, key: str, files: int, findings: list[Finding]) -> None:
         self.new_run = {"key": key, "files": files,
-                        "findings": [[f.path, f.line, f.col, f.code, f.message, int(f.level)] for f in findings]}
+                        "findings": [[f.path, f.line, f.col, f.code, f.message, int(f.level), f.excerpt]
+                                     for f in findings]}
 
     def key(self, text: str, kind: str | None, context: tuple) -> str:
         """What a file's findings depend on besides the code: its text, its kind, and `context` (the team's
@@ -92,10 +93,11 @@ class Cache:
         if entry is None:
             return None
         self.new[key] = entry
-        return [Finding(source, line, col, code, message, Level(level)) for line, col, code, message, level in entry]
+        return [Finding(source, line, col, code, message, Level(level), excerpt)
+                for line, col, code, message, level, excerpt in entry]
 
     def put(self, key: str, findings: list[Finding]) -> None:
-        self.new[key] = [[f.line, f.col, f.code, f.message, int(f.level)] for f in findings]
+        self.new[key] = [[f.line, f.col, f.code, f.message, int(f.level), f.excerpt] for f in findings]
 
     def save(self) -> None:
         """Write the entries used in this run (so the file never grows without bound), atomically."""

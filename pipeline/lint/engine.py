@@ -14,6 +14,9 @@ from pipeline.lint.prose import Prose, extract
 from pipeline.lint.rules import CHECKS
 
 
+EXCERPT = 200  # characters of the text a finding points at that it keeps (a long sentence's start)
+
+
 @dataclass(frozen=True)
 class Target:
     """One file to lint: its text (front matter optional) and what the content contract knows of it."""
@@ -78,7 +81,8 @@ def lint_target(target: Target, options: dict) -> list[Finding]:
         for hit in check(context):
             line, col = prose.position(hit.start)
             if not suppressions.suppressed(code, line):
-                findings.append(Finding(target.source, line, col, code, hit.message, check.rule.level))
+                findings.append(Finding(target.source, line, col, code, hit.message, check.rule.level,
+                                        target.text[hit.start : hit.end][:EXCERPT]))
     return sorted(findings)
 
 

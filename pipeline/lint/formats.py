@@ -99,14 +99,13 @@ def github(findings: list[Finding], files: int, stats: dict[str, Stats], held: B
 
 def sarif(findings: list[Finding], files: int, stats: dict[str, Stats], held: Baselined) -> str:
     """SARIF 2.1.0; findings the baseline holds are results suppressed externally, as code scanning expects."""
-    from pipeline.catalogue import RULES
-
+    known = _rules()
     used = sorted({f.code for f in (*findings, *held.findings)})
     rules = [
         {"id": code, "name": _rule_name(code),
-         "shortDescription": {"text": RULES[code].summary}, "fullDescription": {"text": RULES[code].why},
-         "helpUri": _rule_link(code), "defaultConfiguration": {"level": SARIF_LEVELS[RULES[code].level]}}
-        for code in used if code in RULES
+         "shortDescription": {"text": known[code].summary}, "fullDescription": {"text": known[code].why},
+         "helpUri": _rule_link(code), "defaultConfiguration": {"level": SARIF_LEVELS[known[code].level]}}
+        for code in used if code in known
     ]
     index = {rule["id"]: i for i, rule in enumerate(rules)}
     results = [
@@ -127,16 +126,19 @@ def sarif(findings: list[Finding], files: int, stats: dict[str, Stats], held: Ba
     return json.dumps(log, indent=2, ensure_ascii=False)
 
 
-def _rule_name(code: str) -> str:
+def _rules() -> dict:
+    """Every rule by code; loaded only by the formats that name rules (text output needs none)."""
     from pipeline.catalogue import RULES
 
-    return RULES[code].name if code in RULES else ""
+    return RULES
+
+
+def _rule_name(code: str) -> str:
+    return _rules()[code].name if code in _rules() else ""
 
 
 def _rule_link(code: str) -> str:
-    from pipeline.catalogue import RULES
-
-    return RULES[code].link if code in RULES else ""
+    return _rules()[code].link if code in _rules() else ""
 
 
 def echo(output: str) -> None:
