@@ -40,6 +40,7 @@ CASES = {
     "a long word before an @": lambda n: "a" * n + " x@y.z",
     "addresses that never end": lambda n: "www." * (n // 4),
     "a line of spaces": lambda n: " " * n + "x",
+    "one line of links": lambda n: "[a](b) " * (n // 7),
 }
 PROSE = "We moved the tables to the new platform on Tuesday. "
 

@@ -219,10 +219,7 @@ def _titles(prose: Prose) -> list[tuple[int, int]]:
     for link in prose.links:
         if link.html or link.text_end <= link.text_start:
             continue
-        line_start = text.rfind("\n", 0, link.start) + 1
-        line_end = text.find("\n", link.end)
-        line_end = len(text) if line_end < 0 else line_end
-        if not LIST_MARKER.sub("", text[line_start : link.start]).strip() and not text[link.end : line_end].strip(" .,;:"):
+        if _alone_on_its_line(text, link.start, link.end):
             found.append((link.text_start, link.text_end))
             continue
         words = masked[link.text_start : link.text_end].split()
@@ -234,6 +231,18 @@ def _titles(prose: Prose) -> list[tuple[int, int]]:
         if not starts_sentence or sum(1 for w in words[1:] if w[:1].isupper()) >= 2:
             found.append((link.text_start, link.text_end))
     return found
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    """Only a list marker before the span on its line, and only punctuation after it. Looks a few
+    characters each way, never along the whole line: a line of thousands of links costs its length."""
+    newline = text.rfind("\n", max(0, start - 12), start)
+    if newline < 0 and start > 12:
+        return False
+    if LIST_MARKER.sub("", text[newline + 1 : start]).strip():
+        return False
+    after = text[end : end + 8]
+    return ("\n" in after or end + len(after) == len(text)) and not after.split("\n", 1)[0].strip(" .,;:\t")
 
 
 def _names(masked: str, names: tuple[str, ...]) -> list[tuple[int, int]]:

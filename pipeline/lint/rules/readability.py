@@ -20,7 +20,7 @@ WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’.-][A-Za-z0-9\u00c0-\u024f]
 # A sentence ends at . ! or ? (and closing quotes or brackets) before white space and a capital, digit or quote.
 # Starting with the punctuation (not a look-behind) lets the regex engine skip ahead to it.
 SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9]|\s*$)"
-                          r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")  # "…click rate.We also…": a space left out
+                          r"|[.!?](?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")  # "…click rate.We also…": a space left out
 # A line that ends without punctuation, followed by one that starts with a capital, is a line of its own:
 # "As a teacher / I need… / So that…", a talk's title and then its description. A line ending in one of
 # these words runs on into the next ("…moved to the / GOV.UK platform").
@@ -59,7 +59,10 @@ def _split(prose: Prose) -> Iterator[Sentence]:
             continue
         start = block.start
         ends = [m.end() for m in SENTENCE_END.finditer(masked, block.start, block.end)]
-        lines = {m.start() for m in LINE_BREAK.finditer(masked, block.start, block.end) if not _runs_on(masked, m.start())}
+        lines = set()
+        if masked.find("\n", block.start, block.end) >= 0:  # most blocks are one line: no line breaks to look at
+            lines = {m.start() for m in LINE_BREAK.finditer(masked, block.start, block.end)
+                     if not _runs_on(masked, m.start())}
         ends = sorted(set(ends) | lines)
         if not ends or ends[-1] < block.end:
             ends.append(block.end)
