@@ -202,7 +202,7 @@ def test_a_new_problem_in_an_imported_note_fails_the_build_alone(tmp_path):
     assert failed.exit_code == 1
     errors = [line for line in failed.output.splitlines() if re.match(r"\S+:\d+:\d+: ", line)]
     assert errors == ["content/posts/2021-03-05-first-weeknote-of-the-beta.md:19:1: T507 image has no alt text: "
-                      "describe what it shows, or why it is there"]
+                      "describe what it shows, or why it is there (error)"]
 
 
 def test_nothing_imported_is_exit_1_with_the_option_that_helps(tmp_path):

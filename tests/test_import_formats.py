@@ -188,7 +188,7 @@ def test_without_the_baseline_the_report_counts_findings_by_rule_and_names_the_e
     assert lines[-2:] == [
         "Errors that stop notes build until they are fixed (1)",
         "  content/posts/2019-06-10-weekly-update.md:12:1: T507 image has no alt text: describe what it shows, or "
-        "why it is there",
+        "why it is there (error)",
     ]
     assert not (root / ".notes-baseline.json").exists()
 

@@ -25,9 +25,9 @@ The move took a weekend because the tables that hold every case, every letter an
 """
 # What the checks find in NOTE: two words to avoid, and a sentence of 41 words (an error, T202).
 FOUND = [
-    f"{OLD}:7:9: T101 'leverage' is a word to avoid in GOV.UK style: write 'use' or 'influence'",
-    f"{OLD}:9:9: T101 'leverage' is a word to avoid in GOV.UK style: write 'use' or 'influence'",
-    f"{OLD}:11:1: T202 sentence of 41 words; over 40 is too long to follow: split it",
+    f"{OLD}:7:9: T101 'leverage' is a word to avoid in GOV.UK style: write 'use' or 'influence' (warning)",
+    f"{OLD}:9:9: T101 'leverage' is a word to avoid in GOV.UK style: write 'use' or 'influence' (warning)",
+    f"{OLD}:11:1: T202 sentence of 41 words; over 40 is too long to follow: split it (error)",
 ]
 SENTENCE = NOTE.splitlines()[10][:100]  # the T202 sentence, as far as an entry keeps it
 
@@ -89,7 +89,7 @@ def test_an_edit_to_the_sentence_a_finding_points_into_makes_it_new(root):
     result = run_in(root, "lint")
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        f"{OLD}:11:1: T202 sentence of 41 words; over 40 is too long to follow: split it",
+        f"{OLD}:11:1: T202 sentence of 41 words; over 40 is too long to follow: split it (error)",
         "Checked 11 files: 1 error in 1 file; 2 baselined.",
         "1 entry in .notes-baseline.json no longer occurs: notes lint --baseline drops it.",
     ]
@@ -99,7 +99,7 @@ def test_one_more_of_the_same_finding_is_new(root):
     run_in(root, "lint", "--baseline")
     _edit(root, "The move", "We will leverage the new platform.\n\nThe move")
     assert run_in(root, "lint").output.splitlines() == [
-        f"{OLD}:11:9: T101 'leverage' is a word to avoid in GOV.UK style: write 'use' or 'influence'",
+        f"{OLD}:11:9: T101 'leverage' is a word to avoid in GOV.UK style: write 'use' or 'influence' (warning)",
         "Checked 11 files: 1 warning in 1 file; 3 baselined.",
     ]
 
@@ -146,7 +146,7 @@ def test_build_stops_on_a_new_error_alone_and_counts_the_baselined(root):
     failed = run_in(root, "build")
     assert failed.exit_code == 1
     assert failed.output.splitlines()[-3:] == [
-        f"{OLD}:9:1: T507 image has no alt text: describe what it shows, or why it is there",
+        f"{OLD}:9:1: T507 image has no alt text: describe what it shows, or why it is there (error)",
         "Checked 11 files: 1 error in 1 file; 3 baselined.",
         "Not built: fix the errors above, then run the command again.",
     ]
