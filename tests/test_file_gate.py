@@ -167,7 +167,7 @@ def test_an_author_photo_must_be_a_file_the_site_publishes(tmp_path):
     result = run_in(site, "lint")
     assert result.output.splitlines()[:-1] == [
         "content/authors/sam-lee.md:3:8: M210 photo 'images/sam.png' is a file the site does not publish: "
-        "mend it as its own finding says, or choose another",
+        "mend it as its own finding says, or choose another (error)",
         "content/images/sam.png:1:1: M211 file is not a PNG image, whatever its name says: save it as one, "
-        "or give it the right ending",
+        "or give it the right ending (error)",
     ]
