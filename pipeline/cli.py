@@ -19,6 +19,7 @@ from pipeline.cadence.options import CadenceOptions
 from pipeline.cadence.periods import long_date
 from pipeline.cadence.report import as_json, build_report
 from pipeline.content.loader import display_path
+from pipeline.content import placeholders
 from pipeline.content.model import IsoWeek
 from pipeline.content.schema import WEEKDAYS
 from pipeline.errors import ExitCode, NotesError
@@ -101,7 +102,7 @@ def new():
 @click.option("--title", required=True, help="The post's title, in sentence case.")
 @click.option("--author", "authors", multiple=True, required=True, help="Author slug (a file in content/authors/); repeat for several.")
 @click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="Publication date, YYYY-MM-DD.  [default: today]")
-@click.option("--summary", default="One or two sentences for listings, feeds and email.", help="The post's summary.")
+@click.option("--summary", default=placeholders.POST_SUMMARY, help="The post's summary.")
 @settings_option
 def new_post(title, authors, day, summary, settings):
     """Write content/posts/<date>-<slug>.md with front matter filled in.
@@ -129,7 +130,7 @@ def _iso_week(ctx, param, value):
 @click.option("--team", required=True, help="Team slug (a file in content/teams/).")
 @click.option("--week", callback=_iso_week, help="ISO week, like 2026-W48.  [default: this week]")
 @click.option("--author", "authors", multiple=True, help="Author slug; repeat for several.  [default: the team's members]")
-@click.option("--summary", default="One or two sentences: what changed this week.", help="The note's summary.")
+@click.option("--summary", default=placeholders.WEEKNOTE_SUMMARY, help="The note's summary.")
 @settings_option
 def new_weeknote(team, week, authors, summary, settings):
     """Write content/weeknotes/<team>/<week>.md with the team's section headings.

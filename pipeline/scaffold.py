@@ -11,17 +11,9 @@ import yaml
 from pipeline.cadence.periods import period_of
 from pipeline.content.loader import Site, display_path
 from pipeline.content.model import IsoWeek, slugify
+from pipeline.content.placeholders import DEFAULT_SECTIONS, POST_BODY, SECTION_PROMPT
 from pipeline.content.schema import WEEKDAYS
 from pipeline.errors import NotesError
-
-POST_BODY = """\
-Start with what happened and why it matters to the people reading.
-
-## A heading in sentence case
-
-Say what you did, what went wrong and what you will do next.
-"""
-
 
 TEAM_BODY = """\
 What the team does and who it works for, in two or three sentences. This is
@@ -32,7 +24,6 @@ AUTHOR_BODY = """\
 A sentence or two about what you do and what you write about. This is the
 bio on your author page.
 """
-DEFAULT_SECTIONS = ("What went well", "What we learned", "What's next")
 
 
 class _Dumper(yaml.SafeDumper):
@@ -101,7 +92,7 @@ def new_weeknote(site: Site, team_slug: str, week: IsoWeek, today: date, authors
     path.parent.mkdir(parents=True, exist_ok=True)
     fields = {"date": f"{day:%Y-%m-%d}", "authors": list(authors), "summary": summary, "status": "draft"}
     sections = team.sections or DEFAULT_SECTIONS
-    body = "\n".join(f"## {heading}\n\n<!-- Write about this here. -->\n" for heading in sections)
+    body = "\n".join(f"## {heading}\n\n{SECTION_PROMPT}\n" for heading in sections)
     return _write(path, front_matter(fields) + body)
 
 

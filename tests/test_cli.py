@@ -74,6 +74,16 @@ def test_new_weeknote_has_the_team_sections_and_valid_front_matter(site):
     assert run("lint").exit_code == 0
 
 
+def test_a_new_note_published_before_it_is_written_is_an_error(site):
+    run("new", "weeknote", "--team", "data-platform", "--week", "2026-W44")
+    note = site / "content/weeknotes/data-platform/2026-W44.md"
+    note.write_text(note.read_text().replace("status: draft", "status: published"))
+    lint = run("lint")
+    assert lint.exit_code == 1
+    assert "content/weeknotes/data-platform/2026-W44.md:4:11: T511 summary is still the one notes new wrote" in lint.output
+    assert lint.output.count("T511 section") == 3 and "T509" not in lint.output
+
+
 def test_new_weeknote_defaults_to_this_week(site):
     result = run("new", "weeknote", "--team", "data-platform", "--author", "sam-lee")
     assert result.exit_code == 0, result.output

@@ -37,6 +37,7 @@ class Context:
     body_offset: int
     options: dict = field(default_factory=dict)  # [tool.notes.lint] values
     lang: str = "en"  # the note's language: its `lang`, else the site's DEFAULT_LANG
+    draft: bool = False  # `status: draft`: it may still hold what notes new put there
 
 
 Check = Callable[[Context], Iterable[Hit]]

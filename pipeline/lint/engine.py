@@ -56,6 +56,7 @@ def _context(target: Target, options: dict) -> Context:
         body_offset=target.doc.body_offset if target.doc else 0,
         options=options,
         lang=lang,
+        draft=meta.get("status") == "draft",
     )
 
 

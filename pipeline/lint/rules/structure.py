@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.content import placeholders
 from pipeline.content.model import WEEKNOTE
 from pipeline.findings import Example, Level
 from pipeline.lint.checks import Context, Hit, example, quoted, tone_rule
@@ -154,7 +155,7 @@ def _section_headings(context: Context):
     return [(b, context.prose.block_text(b).strip()) for b in context.prose.headings if b.level == 2]
 
 
-def _normal_heading(text: str) -> str:
+def normal_heading(text: str) -> str:
     return re.sub(r"[’']", "'", text).strip().lower()
 
 
@@ -166,28 +167,40 @@ def _normal_heading(text: str) -> str:
 def missing_section(context: Context):
     if context.kind != WEEKNOTE or not context.sections:
         return
-    present = {_normal_heading(text) for _, text in _section_headings(context)}
+    present = {normal_heading(text) for _, text in _section_headings(context)}
     for section in context.sections:
-        if _normal_heading(section) not in present:
+        if normal_heading(section) not in present:
             yield Hit(context.body_offset, context.body_offset,
                       f"weeknote has no {quoted(section)} section: add '## {section}', even to say nothing changed")
 
 
-@tone_rule("T509", "empty-section", Level.WARNING, "A weeknote section heading with nothing under it.",
-           "An empty section looks like a note published before it was finished.", "docs/rules.md#t509",
-           flag=[_weeknote("## What went well\n\n## What we learned\n\nA lot.")],
-           passes=[_weeknote("## What went well\n\nWe moved.\n\n## What we learned\n\nA lot.\n\n## What's next\n\nMore.")], english=False)
-def empty_section(context: Context):
-    if context.kind != WEEKNOTE:
-        return
-    blocks = context.prose.blocks
+def empty_sections(context: Context):
+    """Each weeknote section with no prose under it: (heading block, heading text, still holds notes new's prompt)."""
+    prose = context.prose
+    blocks = prose.blocks
     for index, block in enumerate(blocks):
         if block.kind != "heading" or block.level != 2:
             continue
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if following is None or (following.kind == "heading" and following.level <= 2):
-            yield Hit(block.start, block.end, f"section {quoted(context.prose.block_text(block).strip())} is empty: "
-                      "write what happened, or remove the heading")
+        if following is not None and not (following.kind == "heading" and following.level <= 2):
+            continue  # the section has prose
+        untouched = placeholders.SECTION_PROMPT in prose.text[block.end:following.start if following else None]
+        yield block, prose.block_text(block).strip(), untouched
+
+
+@tone_rule("T509", "empty-section", Level.WARNING, "A weeknote section heading with nothing under it.",
+           "An empty section looks like a note published before it was finished.", "docs/rules.md#t509",
+           flag=[_weeknote("## Risks\n\n## What went well\n\nWe moved.")],
+           passes=[_weeknote("## What went well\n\nWe moved.\n\n## What we learned\n\nA lot.\n\n## What's next\n\nMore.")], english=False)
+def empty_section(context: Context):
+    if context.kind != WEEKNOTE:
+        return
+    # A section still holding notes new's prompt is expected in a draft, and an unfinished note (T511, an error)
+    # once published, as is an empty section the team requires.
+    required = set() if context.draft else {normal_heading(s) for s in context.sections}
+    for block, heading, untouched in empty_sections(context):
+        if not untouched and normal_heading(heading) not in required:
+            yield Hit(block.start, block.end, f"section {quoted(heading)} is empty: write what happened, or remove the heading")
 
 
 @tone_rule("T510", "skipped-heading-level", Level.WARNING, "A heading more than one level below the one before it.",
