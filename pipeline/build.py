@@ -202,8 +202,7 @@ def _render_locked(prepared: Prepared, output: Path, started: float, progress: P
                 files = manifest.files_in(staging, but=search.BUNDLE_FOLDER)
                 written = [staging / f for f in files if f.endswith((".html", *selfcheck.FEED_SUFFIXES))]
                 fresh = None if plan.reuse is None else [p for p in written if not plan.reuse.kept(p, staging)]
-                selfcheck.check_site(staging, prepared.settings.get("SITEURL", ""), lambda: _written_links(project.site),
-                                     fresh, files)
+                selfcheck.check_site(staging, prepared.settings.get("SITEURL", ""), fresh, files)
                 if plan.reuse is None:  # a full build: the next quick rebuild's folders, made while Pagefind finishes
                     new_spare = quick.spare_of(staging, files, publish.new_spare_of(output))
             publish.pause_at("checked")
@@ -249,12 +248,6 @@ def _stop_if_checks_failed(prepared: Prepared, wait: bool = False) -> None:
     """Give up as soon as the checks have found errors, instead of building on; `wait` for them, last."""
     if (wait or prepared.checked) and has_errors(prepared.findings):
         raise NotBuilt(prepared.findings)
-
-
-def _written_links(site) -> frozenset[str]:
-    """Links writers typed, which the self-check leaves alone (see selfcheck.py)."""
-    sources = [*site.notes, *site.teams.values(), *site.authors.values()]
-    return selfcheck.written_links(item.doc.body for item in sources)
 
 
 def _run_quick(last: quick.Last, reuse: incremental.Reuse, pages_written) -> tuple[str, ...]:

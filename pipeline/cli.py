@@ -351,6 +351,42 @@ def lint(paths, fmt, select, ignore, min_level, want_stats, fix, show_diff, stdi
         raise click.exceptions.Exit(ExitCode.CONTENT)
 
 
+@cli.command()
+@click.option("--external", is_flag=True, help="Also fetch every link to another site, once each.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10, show_default=True, metavar="SECONDS",
+              help="How long to wait for each site.")
+@settings_option
+def links(external, timeout, settings):
+    """Check the links and images in notes.
+
+    Links inside the site are resolved against its pages and files, as every
+    lint and build does (L101). With --external, each address on another site
+    is fetched once, eight at a time, and every link to one that is gone,
+    refuses or takes longer than --timeout is reported (L102). Builds never
+    fetch other sites: their answers change without any change here. Broken
+    links exit 1.
+
+    \b
+    Example:
+      notes links
+      notes links --external --timeout 5
+    """
+    from pipeline import external_links
+    from pipeline.lint import run as lint_run
+
+    project = open_project(settings)
+    result = lint_run.LintRun()
+    findings = lint_run.findings_for(project, lint_run.site_targets(project.site),
+                                     dict(lint_options(project), select=("L101",), ignore=()), result)
+    if external:
+        addresses = external_links.collect(lint_run.site_targets(project.site))
+        click.echo(f"Fetching {len(addresses)} address{'' if len(addresses) == 1 else 'es'} on other sites…", err=True)
+        findings += external_links.check(addresses, timeout)
+    formats.echo(formats.render("text", findings, result.files, {}, formats.Baselined(), []))
+    if has_errors(findings):
+        raise click.exceptions.Exit(ExitCode.CONTENT)
+
+
 def _fix(targets, options, *, write: bool) -> None:
     from pipeline.lint import fix as lint_fix
 

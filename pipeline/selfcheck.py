@@ -2,10 +2,10 @@
 
 A template typo or a slug that Pelican wrote somewhere unexpected shows up
 here as a broken internal link, before anyone sees it, rather than after.
-
-Links a writer typed in a note (`[our roadmap](/roadmap/)`) are not checked:
-the same domain often serves pages that are not part of this site, and a
-writer's link is a content question, not a sign of a broken build.
+Links writers typed are checked too: `notes lint` resolves them against the
+content (pipeline/content/links.py, L101), and this check reads what Pelican
+made of them, in pages and in the HTML that feeds carry, so a placeholder it
+left unresolved ({filename}…) never reaches a reader or a feed reader.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from xml.parsers import expat
@@ -24,18 +24,8 @@ from pipeline.manifest import files_in
 LINKING = {"a": "href", "link": "href", "img": "src", "script": "src", "iframe": "src", "source": "src"}
 FEED_SUFFIXES = (".xml", ".opml")
 MAX_REPORTED = 20
-# Link targets in Markdown: inline [text](target), reference definitions [ref]: target, raw href/src="target".
-WRITTEN_LINK = re.compile(
-    r"\]\(\s*<?(?P<inline>[^)\s>]+)"
-    r"|^\s{0,3}\[[^\]]+\]:\s*<?(?P<reference>[^\s>]+)"
-    r"|(?:href|src)\s*=\s*[\"']?(?P<raw>[^\"'\s>]+)",
-    re.MULTILINE,
-)
-
-
-def written_links(bodies: Iterable[str]) -> frozenset[str]:
-    """Every link target typed in these Markdown bodies."""
-    return frozenset(m["inline"] or m["reference"] or m["raw"] for body in bodies for m in WRITTEN_LINK.finditer(body))
+# Pelican's intrasite placeholders ({filename}, |static|...), which it leaves in place when it finds no file.
+PLACEHOLDER = re.compile(r"[{|](?:filename|static|attach|tag|category|author|index)[}|]")
 
 
 # Our pages come from our templates and the sanitiser, so their tags are regular:
@@ -61,12 +51,10 @@ def page_links(text: str) -> list[str]:
     return links
 
 
-def check_site(site: Path, site_url: str = "", written: Callable[[], frozenset[str]] = frozenset,
-               fresh: Iterable[Path] | None = None, files: set[str] | None = None) -> None:
+def check_site(site: Path, site_url: str = "", fresh: Iterable[Path] | None = None,
+               files: set[str] | None = None) -> None:
     """Raise BuildFailed naming every broken internal link and unparseable feed in `site`.
 
-    `written()` gives the links writers typed, which are left alone (see above);
-    it is asked only if a link finds no file, as finding them reads every note.
     `fresh`, when given, limits the check to those files: an incremental build
     checks only what it wrote, as the files it kept were checked when they were
     written, and every page they link to is still there. `files` are the
@@ -80,30 +68,30 @@ def check_site(site: Path, site_url: str = "", written: Callable[[], frozenset[s
         fresh = sorted(fresh)
         pages = [p for p in fresh if p.suffix == ".html"]
         feeds = [p for p in fresh if p.name.endswith(FEED_SUFFIXES)]
-    problems = [*_broken_links(site, files, site_url.rstrip("/"), written, pages), *_broken_feeds(site, feeds)]
+    problems = [*_broken_links(site, files, site_url.rstrip("/"), pages, feeds), *_broken_feeds(site, feeds)]
     if problems:
         shown = problems[:MAX_REPORTED] + ([f"… and {len(problems) - MAX_REPORTED} more"] if len(problems) > MAX_REPORTED else [])
         raise BuildFailed("the built site failed its final check; the site was not changed:\n  " + "\n  ".join(shown))
 
 
-def _broken_links(site: Path, files: set[str], site_url: str, written: Callable[[], frozenset[str]],
-                  pages: list[Path]) -> list[str]:
+def _broken_links(site: Path, files: set[str], site_url: str, pages: list[Path], feeds: list[Path]) -> list[str]:
     # Most links (the header, the footer) repeat on every page: each is read once, and resolved once a folder.
     paths: dict[str, str | None] = {}
     resolved: dict[tuple[str, str], bool] = {}
-    typed = None
     problems = []
-    for page in pages:
-        folder = posixpath.dirname("/" + page.relative_to(site).as_posix())
-        for link in page_links(page.read_text(encoding="utf-8", errors="replace")):
+    for file in [*pages, *feeds]:
+        folder = posixpath.dirname("/" + file.relative_to(site).as_posix())
+        text = file.read_text(encoding="utf-8", errors="replace")
+        # A feed carries its entries' HTML escaped once (<content type="html">): unescaped, it reads as a page.
+        for link in page_links(html.unescape(text) if file in feeds else text):
             found = resolved.get((folder, link))
             if found is None:
                 path = paths[link] if link in paths else paths.setdefault(link, _site_path(link, site_url))
                 found = resolved[folder, link] = path is None or _exists(files, posixpath.join(folder, path))
-            if not found:
-                typed = written() if typed is None else typed
-                if link not in typed:
-                    problems.append(f"{page.relative_to(site)}: link to {link} finds no file")
+            if PLACEHOLDER.search(link):
+                problems.append(f"{file.relative_to(site)}: link to {link} holds a placeholder Pelican did not fill in")
+            elif not found:
+                problems.append(f"{file.relative_to(site)}: link to {link} finds no file")
     return problems
 
 

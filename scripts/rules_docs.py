@@ -65,7 +65,9 @@ def main() -> None:
         "code that never changes meaning. Levels: **error** blocks publishing, **warning** is shown,",
         "**suggestion** is shown with `--min-level suggestion`. Change any level, or switch rules off,",
         "in `[tool.notes.lint]` (see [lint.md](lint.md)). Metadata rules (M) are in",
-        "[content.md](content.md); cadence rules (C) in [cadence.md](cadence.md).",
+        "[content.md](content.md); cadence rules (C) in [cadence.md](cadence.md). The link rule (L101)",
+        "checks every link and image a writer points inside the site against the pages and files the",
+        "site will have.",
         "",
         "Word, hype, contraction, acronym, capitals and ampersand rules read the writer's own words only:",
         "not quotations, titles in link text, or names (see [lint.md](lint.md#someone-elses-words)). A note",
@@ -75,11 +77,12 @@ def main() -> None:
         "",
         *precision_table(),
     ]
-    tone = [rule for code, rule in sorted(RULES.items()) if code.startswith(("T", "S"))]  # S: security rules
+    # S: security rules; L: the link rule, which resolves writers' links against the whole site.
+    tone = [rule for code, rule in sorted(RULES.items()) if code.startswith(("T", "S", "L"))]
     from pipeline.lint.rules import CHECKS
 
     for rule in tone:
-        language = "" if CHECKS[rule.code].english else ", any language"
+        language = "" if rule.code in CHECKS and CHECKS[rule.code].english else ", any language"
         lines += [
             f"## <a id=\"{rule.code.lower()}\"></a>{rule.code} {rule.name} ({rule.level}{language})",
             "",

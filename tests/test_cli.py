@@ -12,7 +12,7 @@ from pipeline.cli import cli
 from scripts import cli_docs
 from tests.conftest import REPO, write
 
-COMMANDS = ["build", "cadence", "deploy", "email", "import", "lint", "new", "publish", "rules", "serve"]
+COMMANDS = ["build", "cadence", "deploy", "email", "import", "links", "lint", "new", "publish", "rules", "serve"]
 
 
 def run(*args: str):

@@ -255,19 +255,32 @@ def test_self_check_reports_broken_links_and_feeds(tmp_path):
     write(tmp_path / "teams/index.html", '<link href="../index.html"><img src="../logo.png">')
     write(tmp_path / "feeds/all.atom.xml", "<feed><entry></feed>")
     with pytest.raises(BuildFailed) as raised:
-        selfcheck.check_site(tmp_path, "https://blog.example", lambda: frozenset({"/typed/"}))
+        selfcheck.check_site(tmp_path, "https://blog.example")
     assert str(raised.value).splitlines() == [
         "the built site failed its final check; the site was not changed:",
         "  index.html: link to missing/ finds no file",
         "  index.html: link to https://blog.example/gone/ finds no file",
+        "  index.html: link to /typed/ finds no file",  # a writer's link is checked like any other
         "  teams/index.html: link to ../logo.png finds no file",
         "  feeds/all.atom.xml: not well-formed XML (mismatched tag: line 1, column 15)",
     ]
 
 
-def test_written_links_are_collected_from_markdown():
-    body = "See [the plan](/plan/ \"title\") and [ref].\n\n[ref]: /ref/\n\n<a href='/raw/'>raw</a>\n"
-    assert selfcheck.written_links([body]) == {"/plan/", "/ref/", "/raw/"}
+def test_self_check_reads_the_html_that_feeds_carry(tmp_path):
+    write(tmp_path / "index.html", "<p>Home</p>")
+    write(tmp_path / "teams/index.html", "<p>Teams</p>")
+    entry = ('&lt;p&gt;See &lt;a href="https://blog.example/teams/"&gt;teams&lt;/a&gt;, '
+             '&lt;a href="{filename}posts/plan.md"&gt;the plan&lt;/a&gt; and '
+             '&lt;img src="https://blog.example/images/gone.png" alt="A chart"&gt;&lt;/p&gt;')
+    write(tmp_path / "feeds/all.atom.xml",
+          f'<feed xmlns="http://www.w3.org/2005/Atom"><link href="https://blog.example/" rel="alternate"/>'
+          f'<entry><content type="html">{entry}</content></entry></feed>')
+    with pytest.raises(BuildFailed) as raised:
+        selfcheck.check_site(tmp_path, "https://blog.example")
+    assert str(raised.value).splitlines()[1:] == [
+        "  feeds/all.atom.xml: link to {filename}posts/plan.md holds a placeholder Pelican did not fill in",
+        "  feeds/all.atom.xml: link to https://blog.example/images/gone.png finds no file",
+    ]
 
 
 def test_a_full_disk_is_one_clear_line_and_changes_nothing(site, monkeypatch):

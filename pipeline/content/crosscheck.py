@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.content.aliases import output_file
 from pipeline.content.frontmatter import Document
-from pipeline.content.model import PAGE, POST, WEEKNOTE, slugify
+from pipeline.content.model import PAGE, POST, WEEKNOTE, Note, slugify
 from pipeline.findings import Finding
 
 if TYPE_CHECKING:
@@ -53,19 +53,15 @@ _SITE_FILES = frozenset(
     for folder in ("", "teams", "authors", "tags", "categories", "archives", "subscribe", "cadence", "search",
                    "accessibility", "categories/blog", "categories/weeknotes")
 ) | {"404.html", "robots.txt", "sitemap.xml", "feeds.opml", ".notes-manifest.json"}
-_SITE_FOLDERS = ("feeds/", "theme/", "pagefind/", "images/", "drafts/")
+SITE_FOLDERS = ("feeds/", "theme/", "pagefind/", "images/", "drafts/")
 
 
-def _own_files(site: Site) -> dict[str, str]:
+def own_files(site: Site) -> dict[str, str]:
     """Every file the site writes for its notes, teams and authors, and what it is."""
     files = {file: f"one of the site's own {'pages' if file.endswith('.html') else 'files'}" for file in _SITE_FILES}
     for note in site.notes:
-        if note.kind == POST and note.date is not None:
-            files[f"{note.date:%Y/%m/%d}/{note.slug}/index.html"] = f"the address of {note.source}"
-        elif note.kind == WEEKNOTE:
-            files[f"weeknotes/{note.team}/{note.week.slug}/index.html"] = f"the address of {note.source}"
-        elif note.kind == PAGE:
-            files[f"{note.slug}/index.html"] = f"the address of {note.source}"
+        if (file := note_file(note)) is not None:
+            files[file] = f"the address of {note.source}"
         for term, folder in [*((tag, "tags") for tag in note.tags), (note.category, "categories")]:
             if term:
                 files[f"{folder}/{slugify(term)}/index.html"] = f"the page of the {folder[:-1]} '{term}'"
@@ -74,9 +70,20 @@ def _own_files(site: Site) -> dict[str, str]:
     return files
 
 
+def note_file(note: Note) -> str | None:
+    """The file of a note's page, as the contract's addresses place it (docs/content.md)."""
+    if note.kind == POST and note.date is not None:
+        return f"{note.date:%Y/%m/%d}/{note.slug}/index.html"
+    if note.kind == WEEKNOTE:
+        return f"weeknotes/{note.team}/{note.week.slug}/index.html"
+    if note.kind == PAGE:
+        return f"{note.slug}/index.html"
+    return None
+
+
 def _alias_clashes(site: Site) -> list[Finding]:
     """An alias must not take the place of a page the site writes, or of another note's alias."""
-    own = _own_files(site)
+    own = own_files(site)
     taken: dict[str, str] = {}
     findings = []
     for note in sorted(site.notes, key=lambda n: n.source):
@@ -85,7 +92,7 @@ def _alias_clashes(site: Site) -> list[Finding]:
             # The same file, or a folder where the site writes a file (/robots.txt/ would need robots.txt/index.html).
             clash = next((found for name in (file, *_folders_of(file)) if (found := own.get(name) or taken.get(name))),
                          None)
-            if clash is None and file.startswith(_SITE_FOLDERS):
+            if clash is None and file.startswith(SITE_FOLDERS):
                 clash = f"a file in /{file.split('/')[0]}/, a folder the site writes"
             if clash is None:
                 taken[file] = f"an alias of {note.source}"
@@ -104,7 +111,7 @@ def _folders_of(file: str) -> list[str]:
 
 def _page_clashes(site: Site) -> list[Finding]:
     """A page's address is /<slug>/: never a folder the site writes itself (/tags/, /search/), nor another page's."""
-    reserved = {name.split("/")[0] for name in _SITE_FILES if "/" in name} | {f.rstrip("/") for f in _SITE_FOLDERS}
+    reserved = {name.split("/")[0] for name in _SITE_FILES if "/" in name} | {f.rstrip("/") for f in SITE_FOLDERS}
     reserved |= {"weeknotes"}
     taken: dict[str, str] = {}
     findings = []

@@ -19,7 +19,7 @@ from pathlib import Path
 from pipeline.atomic import write_whole
 from pipeline.findings import Finding, Level
 
-VERSION = 2  # 2: each finding keeps its excerpt
+VERSION = 3  # 2: each finding keeps its excerpt; 3: and each file its links
 FOLDER = ".notes-cache"
 PACKAGE_SOURCE = Path(__file__).resolve().parent.parent  # all of pipeline/: loader, rules, cadence
 
@@ -88,16 +88,19 @@ class Cache:
         sections, the site's names and language)."""
         return hashlib.sha256(f"{kind}\0{context}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
-    def get(self, key: str, source: str) -> list[Finding] | None:
+    def get(self, key: str, source: str) -> tuple[list[Finding], list[tuple]] | None:
+        """A file's findings, and its links that may lead inside the site (lint_and_links)."""
         entry = self.old.get(key)
         if entry is None:
             return None
         self.new[key] = entry
-        return [Finding(source, line, col, code, message, Level(level), excerpt)
-                for line, col, code, message, level, excerpt in entry]
+        findings, written = entry
+        return ([Finding(source, line, col, code, message, Level(level), excerpt)
+                 for line, col, code, message, level, excerpt in findings], [tuple(w) for w in written])
 
-    def put(self, key: str, findings: list[Finding]) -> None:
-        self.new[key] = [[f.line, f.col, f.code, f.message, int(f.level), f.excerpt] for f in findings]
+    def put(self, key: str, findings: list[Finding], written: list[tuple]) -> None:
+        self.new[key] = [[[f.line, f.col, f.code, f.message, int(f.level), f.excerpt] for f in findings],
+                         [list(w) for w in written]]
 
     def save(self) -> None:
         """Write the entries used in this run (so the file never grows without bound), atomically."""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pipeline.content import schema
 from pipeline.content.frontmatter import Document, decode, parse
+from pipeline.content.links import Written, may_lead_inside
 from pipeline.findings import Finding
 from pipeline.lint import suppress
 from pipeline.lint.checks import Context, Hit
@@ -69,6 +70,14 @@ def _checks(context: Context, options: dict):
 
 def lint_target(target: Target, options: dict) -> list[Finding]:
     """Every tone finding for one file, before the [tool.notes.lint] policy."""
+    return lint_and_links(target, options)[0]
+
+
+def lint_and_links(target: Target, options: dict) -> tuple[list[Finding], list[Written]]:
+    """Every tone finding for one file, and the links and images in it that may lead inside the site.
+
+    The links come from the same parse; the site-wide check (pipeline/content/links.py) resolves them.
+    """
     context = _context(target, options)
     prose = context.prose
     meta = target.doc.meta if target.doc else {}
@@ -84,7 +93,11 @@ def lint_target(target: Target, options: dict) -> list[Finding]:
             if not suppressions.suppressed(code, line):
                 findings.append(Finding(target.source, line, col, code, hit.message, check.rule.level,
                                         target.text[hit.start : hit.end][:EXCERPT]))
-    return sorted(findings)
+    written = [(kind, address, *prose.position(start))
+               for kind, address, start in [*(("link", link.target, link.start) for link in prose.links),
+                                             *(("image", image.src, image.start) for image in prose.images)]
+               if may_lead_inside(address)]
+    return sorted(findings), sorted(written, key=lambda w: w[2:])
 
 
 def fixes(target: Target, options: dict) -> list[Hit]:

@@ -14,10 +14,11 @@ from pathlib import Path
 
 from pipeline.content.frontmatter import MAX_BYTES, DocumentError, read_bytes, within_limit
 from pipeline.content.files import MARKDOWN_SUFFIXES, inventory
+from pipeline.content import links
 from pipeline.content.loader import Site, display_path
 from pipeline.findings import Finding
 from pipeline.lint.cache import Cache
-from pipeline.lint.engine import Target, lint_target, prose_of, target_from_bytes
+from pipeline.lint.engine import Target, lint_and_links, prose_of, target_from_bytes
 from pipeline.lint.rules.readability import Stats, stats
 from pipeline.parallel import map_shares
 
@@ -27,6 +28,7 @@ class LintRun:
     files: int = 0
     stats: dict[str, Stats] = field(default_factory=dict)
     scope: list[Path] | None = None  # content paths whose metadata findings count; None for all
+    written: dict[str, list] = field(default_factory=dict)  # links and images that may lead inside the site
 
 
 def with_site(options: dict, project) -> dict:
@@ -97,10 +99,13 @@ def lint_targets(targets: list[Target], options: dict, root: Path | None, run: L
         if cached is None:
             misses.append((key, target))
         else:
-            run.findings += cached
-    for (key, _), findings in zip(misses, _lint_all([t for _, t in misses], options, jobs), strict=True):
-        cache.put(key, findings)
+            run.findings += cached[0]
+            run.written[target.source] = cached[1]
+    for (key, target), (findings, written) in zip(misses, _lint_all([t for _, t in misses], options, jobs),
+                                                  strict=True):
+        cache.put(key, findings, written)
         run.findings += findings
+        run.written[target.source] = written
     if own_cache:
         cache.save()
     if want_stats:
@@ -108,13 +113,13 @@ def lint_targets(targets: list[Target], options: dict, root: Path | None, run: L
             run.stats[target.source] = stats(prose_of(target, options))
 
 
-def _lint_all(targets: list[Target], options: dict, jobs: int | None) -> list[list[Finding]]:
+def _lint_all(targets: list[Target], options: dict, jobs: int | None) -> list[tuple[list[Finding], list]]:
     """Lint in this process and, for many files, in forked workers at the same time."""
     return map_shares(_lint_share, targets, options, jobs=jobs)
 
 
-def _lint_share(targets: list[Target], options: dict) -> list[list[Finding]]:
-    return [lint_target(t, options) for t in targets]
+def _lint_share(targets: list[Target], options: dict) -> list[tuple[list[Finding], list]]:
+    return [lint_and_links(t, options) for t in targets]
 
 
 def gather(project, paths: Iterable[Path], run: LintRun, *, stdin=None, stdin_name: str | None = None) -> list[Target]:
@@ -198,6 +203,8 @@ def findings_for(project, targets: list[Target], options: dict, run: LintRun, *,
             run.files = project.site.files_checked  # files that failed to load count too
     lint_targets(targets, options, project.root if project else None, run, want_stats=want_stats, cache=cache,
                  jobs=jobs)
+    if project is not None:  # links resolve against the whole site, so they are checked after every file is read
+        findings += links.check(project.site, run.written, project.today)
     return sorted(policy.apply(findings + run.findings, options))
 
 
