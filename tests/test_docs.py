@@ -47,6 +47,7 @@ def test_every_relative_link_resolves(page):
 
 
 def test_no_file_cites_a_page_the_repository_does_not_have():
-    cited = [str(p.relative_to(REPO)) for p in [*REPO.glob("pipeline/**/*.py"), *PAGES, *REPO.glob("*.py")]
-             if "ARCHITECTURE.md" in p.read_text(encoding="utf-8")]
+    cited = [str(p.relative_to(REPO)) for p in [*REPO.glob("pipeline/**/*.py"), *REPO.glob("tests/**/*.py"), *PAGES,
+                                                  *REPO.glob("*.py")]
+             if p.name != "test_docs.py" and "ARCHITECTURE.md" in p.read_text(encoding="utf-8")]  # this file names it
     assert (REPO / "ARCHITECTURE.md").exists() or not cited, cited

@@ -1,6 +1,6 @@
 """Layers point down: `notes lint` and the modules under it never load Pelican, Jinja, feedgen or Pagefind.
 
-Content, lint and cadence know nothing of the site generator (ARCHITECTURE.md), so
+Content, lint and cadence know nothing of the site generator, so
 `notes lint` starts fast and runs where Pelican is broken. Each check runs in a
 fresh interpreter, as a user's `notes lint` does, and reads sys.modules at its end.
 """
