@@ -34,8 +34,9 @@ EXTRA_CONTENT = {
     "posts/2026-07-01-summer.md": (
         "---\ntitle: What we planned for the summer\ndate: 2026-07-01 09:00\nauthors: [jane-doe, sam-lee]\n"
         "category: leadership\nsummary: Our plans for July and August.\n---\n"
-        "Here is the chart:\n\n![Plans by month](chart.png)\n"
+        "Here is the chart:\n\n![Plans by month](../../../../images/chart.png)\n"  # relative to the post's page
     ),
+    "images/chart.png": b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
     "posts/2026-11-25-unfinished.md": (
         "---\ntitle: An unfinished draft\ndate: 2026-11-25 09:00\nauthors: [jane-doe]\nsummary: Not ready.\nstatus: draft\n---\nDraft.\n"
     ),
@@ -190,7 +191,7 @@ def test_entries_carry_full_content_with_absolute_links_summary_and_tags(output)
     assert [(t.term, t.label, t.scheme) for t in roadmap.tags] == [
         ("roadmap", "roadmap", f"{BASE}/tags/"), ("working-in-the-open", "working-in-the-open", f"{BASE}/tags/"),
     ]
-    assert f'src="{SUMMER}chart.png"' in entries["What we planned for the summer"].content[0].value
+    assert f'src="{BASE}/images/chart.png"' in entries["What we planned for the summer"].content[0].value
     assert [(link.rel, link.type, link.href) for link in roadmap.links] == [("alternate", "text/html", ROADMAP)]
 
 

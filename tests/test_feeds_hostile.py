@@ -30,7 +30,7 @@ HOSTILE = {
         f"summary: \"{SUMMARY.encode('unicode_escape').decode('ascii')}\"\n"
         "---\n"
         "A form feed \x0c and an escape \x1b in the body, ]]> and <script>alert(3)</script> too.\n\n"
-        "Right to left: עברית and العربية, emoji 🎉, and a [relative link](../../x/).\n"
+        "Right to left: עברית and العربية, emoji 🎉, and a [relative link](../../../../teams/).\n"
     ),
     "weeknotes/data-platform/2026-W47.md": (
         "---\ndate: 2026-11-20\nauthors: [sam-lee]\ntitle: \"Week <b>47</b> & \\\"quotes\\\" \\x02\"\n"
@@ -69,7 +69,7 @@ def test_titles_and_summaries_round_trip(output, name):
     assert "A form feed  and an escape  in the body" in body
     assert "עברית and العربية, emoji 🎉" in body
     assert "<script" not in body
-    assert '<a href="https://blog.example.gov.uk/2026/11/x/">relative link</a>' in body
+    assert '<a href="https://blog.example.gov.uk/teams/">relative link</a>' in body
     assert [a["name"] for a in hostile.authors] == ["Zoë \"Z\" <O'Brien> & co"]
 
 

@@ -143,11 +143,12 @@ def test_build_stops_on_a_new_error_alone_and_counts_the_baselined(root):
     assert built.output.splitlines()[-1].endswith(": 0 warnings, 0 errors, 3 baselined.")
     _edit(root, "We will leverage the new platform.\n\nWe will",
           "We will leverage the new platform.\n\n![](/images/chart.png)\n\nWe will")
+    write(root / "content/images/chart.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
     failed = run_in(root, "build")
     assert failed.exit_code == 1
     assert failed.output.splitlines()[-3:] == [
         f"{OLD}:9:1: T507 image has no alt text: describe what it shows, or why it is there (error)",
-        "Checked 11 files: 1 error in 1 file; 3 baselined.",
+        "Checked 12 files: 1 error in 1 file; 3 baselined.",
         "Not built: fix the errors above, then run the command again.",
     ]
 

@@ -51,7 +51,7 @@ HOSTILE_BODY = (
     '<iframe src="https://evil.example/"></iframe>\n\n'
     f'<iframe src="{EMBED}abc" title="Our video"></iframe>\n\n'
     '<object data="x.swf"></object><embed src="x.swf">\n\n'
-    '<img src="chart.png" onerror="alert(\'img\')" alt="A chart of weekly visits">\n\n'
+    '<img src="/images/chart.png" onerror="alert(\'img\')" alt="A chart of weekly visits">\n\n'
     "[click](javascript:alert('link')) and <a href=\"data:text/html,<b>x</b>\">data</a>\n"
 )
 
@@ -69,7 +69,7 @@ def test_lint_reports_every_kind_with_its_place(site):
          "link to the page instead, or add its address to allowed_embeds in [tool.notes.lint] (error)"),
         "content/posts/2026-11-24-pasted.md:13:1: S101 <object> is removed from the site and may run script: link to the page instead (error)",
         "content/posts/2026-11-24-pasted.md:13:31: S101 <embed> is removed from the site and may run script: link to the page instead (error)",
-        "content/posts/2026-11-24-pasted.md:15:22: S102 the onerror= attribute runs script: remove it (error)",
+        "content/posts/2026-11-24-pasted.md:15:30: S102 the onerror= attribute runs script: remove it (error)",
         "content/posts/2026-11-24-pasted.md:17:9: S103 a javascript: address is removed from the site: link to an https:// address instead (error)",
         "content/posts/2026-11-24-pasted.md:17:48: S103 a data: address is removed from the site: link to an https:// address instead (error)",
     ]
@@ -80,6 +80,7 @@ def test_allowed_embeds_pass_lint_and_reach_the_page_while_nothing_else_does(sit
           "---\ntitle: Pasted\ndate: 2026-11-24 09:00\nauthors: [jane-doe]\n"
           "summary: \"Short <script>alert('summary')</script> [x](javascript:alert(1))\"\n---\n" + HOSTILE_BODY)
     # Lowered to warnings, the build goes ahead: the sanitiser alone must keep the site safe.
+    write(site / "content/images/chart.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
     (site / "pyproject.toml").write_text(
         f'[tool.notes.lint]\nallowed_embeds = ["{EMBED}"]\nlevels = {{S1 = "warning"}}\n', encoding="utf-8")
     lint_result = run_in(site, "lint", "--select", "S")

@@ -57,6 +57,7 @@ class Rewritten:
     copies: list[Copy] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     notes_linked: int = 0  # links to other notes given their new address
+    left_out: list[str] = field(default_factory=list)  # targets of files that were not copied, as written
 
 
 class Files:
@@ -107,8 +108,10 @@ def rewrite(body: str, origin: Path | None, site: SourceSite | None, files: File
         out.append(text[last:])
         return _markers("".join(out), first_line, note_address, result)
 
-    # A link whose target went keeps its text.
-    result.body = re.sub(r"\[([^\]\n]*)\]\(\)", r"\1", outside_code(body, change))
+    # A link whose target went keeps its text; an image whose file went, or an HTML one, goes with it.
+    body = outside_code(body, change)
+    body = re.sub(r"!\[[^\]\n]*\]\(\)|<img\b[^>]*\bsrc\s*=\s*(?:\"\"|'')[^>]*>", "", body, flags=re.IGNORECASE)
+    result.body = re.sub(r"\[([^\]\n]*)\]\(\)", r"\1", body)
     return result
 
 
@@ -181,15 +184,19 @@ class _Resolver:
             return target  # a page of the old site, or a folder: left as it is
         kind = PurePosixPath(path).suffix.lower()
         found = self._find(path)
+        # A file that is not copied is left out of the note, not linked: readers would find nothing there.
         if found is None:
             self.result.notices.append(Notice(MISSING, f"{target} was not found in {display_path(self.site.root)}: "
-                                                       "copy the file into content/images/ and link to it there", line))
-            return target
+                                                       "left out; copy the file into content/images/ and add it back",
+                                              line))
+            self.result.left_out.append(target)
+            return ""
         source, name = found
         refusal = self._refusal(source, kind)
         if refusal:
-            self.result.notices.append(Notice(OTHER, f"{target} {refusal}: not copied", line))
-            return target
+            self.result.notices.append(Notice(OTHER, f"{target} {refusal}: not copied, and left out", line))
+            self.result.left_out.append(target)
+            return ""
         copy = self.files.place(source, name)
         if all(c.source != source for c in self.result.copies):
             self.result.copies.append(Copy(source, copy))

@@ -25,7 +25,7 @@ from pipeline.content.loader import Site, display_path
 from pipeline.content.model import POST, WEEKNOTE, IsoWeek
 from pipeline.importers import links
 from pipeline.importers.addresses import SiteUrls
-from pipeline.importers.records import ADDRESS, SUMMARY, Imported, Notice, Person, Skipped
+from pipeline.importers.records import ADDRESS, ALT, SUMMARY, Imported, Notice, Person, Skipped
 from pipeline.importers.text import slug_of
 from pipeline.importers.write import note_text
 
@@ -163,7 +163,10 @@ class _Planner:
         rewritten = links.rewrite(note.body, note.origin, note.site, self.files, self._address, self._old_address,
                                   bundle)
         placed.imported = replace(note, body=rewritten.body)
-        placed.attention = (*placed.attention, *rewritten.notices)
+        # An image left out of the note (its file was not found) needs no alt text.
+        gone = {f"image without alt text: {target}" for target in rewritten.left_out}
+        placed.attention = (*(n for n in placed.attention if not (n.kind == ALT and n.text in gone)),
+                            *rewritten.notices)
         placed.copies, placed.notes_linked = rewritten.copies, rewritten.notes_linked
         if not placed.path.exists():
             self.result.create.append(placed)
