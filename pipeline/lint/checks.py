@@ -173,8 +173,13 @@ class WordList:
         for entry in self.words:
             for form in entry.forms:
                 parts = _normal(form).split()
-                # Searched in lower-cased text, so no IGNORECASE.
-                pattern = _Lazy(r"(?<![\w'’-])" + r"[\s-]+".join(map(re.escape, parts)) + r"(?![\w'’]|-\w)", 0)
+                # Searched in lower-cased text, so no IGNORECASE. The first word leads the pattern and the
+                # "not inside a longer word" test looks back from its end: a pattern that starts with a literal
+                # lets the regex engine skip ahead to it, where a leading look-behind is tried at every
+                # character (50 times slower over a note).
+                first = re.escape(parts[0])
+                pattern = _Lazy(first + rf"(?<![\w'’-]{first})" + "".join(r"[\s-]+" + re.escape(p) for p in parts[1:])
+                                + r"(?![\w'’]|-\w)", 0)
                 self.by_key.setdefault(max(parts, key=len), []).append((pattern, frozenset(parts), entry))
 
     def hits(self, prose: Prose, message: Callable[[str, Word], str]) -> Iterable[Hit]:

@@ -25,8 +25,9 @@ TOKEN = re.compile(r"[a-z\u00c0-\u024f]+")  # over lower-cased text
 HIDDEN_RUN = re.compile(rb"\x00+")
 NOT_NEWLINE = re.compile(r"[^\n]")
 # Possessive (++): a match never gives characters back, so a long run costs its length once; the punctuation
-# that ends a sentence after an address is trimmed after the match.
-URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]++")
+# that ends a sentence after an address is trimmed after the match. The word boundary before "http" or "www" is
+# tested after its first letter, so the regex engine can skip to the next h or w (a leading \b is tried everywhere).
+URL = re.compile(r"(?:h(?<!\wh)ttps?://|w(?<!\ww)ww\.)[^\s<>()\[\]]++")
 URL_TAIL = ".,;:!?'\"’”"
 # Written out in full, as GOV.UK asks: not prose, and not a problem. The part before the @ is at most 64 characters.
 EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]++(?:\.[\w-]++)+")
