@@ -1,7 +1,7 @@
 """Work split over every core: this process takes one share, forked workers the others.
 
 Two kinds of work: `map_shares` for functions of plain data (linting, Markdown),
-whose arguments and results travel between processes; `fork_shares` for work
+whose results travel back from forked children; `fork_shares` for work
 on objects that cannot travel (Jinja templates and Pelican's context), done in
 children forked after those objects exist, which write their results to disk.
 """
@@ -29,14 +29,15 @@ def map_shares(function: Callable[..., list[Result]], items: Sequence[Item], *ar
     count = jobs or workers()
     if count < 2 or len(items) < PARALLEL_FROM:
         return function(list(items), *args)
-    from concurrent.futures import ProcessPoolExecutor  # only large jobs pay for importing it
-    from multiprocessing import get_context
-
-    # Every n-th item, so that each share has a like mix of short and long ones.
+    # Every n-th item, so that each share has a like mix of short and long ones. Each forked child inherits
+    # its share, so only the results travel (a process pool pickled the items too, and took 30 ms to start).
     shares = [list(items[i::count]) for i in range(count)]
-    with ProcessPoolExecutor(max_workers=count - 1, mp_context=get_context("fork")) as pool:
-        futures = [pool.submit(function, share, *args) for share in shares[1:]]
-        results = [function(shares[0], *args)] + [future.result() for future in futures]
+    children = [Background(lambda share=share: function(share, *args)) for share in shares[1:]]
+    try:
+        results = [function(shares[0], *args)] + [child.result() for child in children]
+    finally:
+        for child in children:
+            child.cancel()  # only those still running: this share failed, so theirs are not wanted
     ordered: list = [None] * len(items)
     for offset, share_results in enumerate(results):
         ordered[offset::count] = share_results
