@@ -19,11 +19,10 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.lint.markdown import Block, Image, Link, Parse, parse
-from pipeline.lint.spans import inside, merged
+from pipeline.lint.spans import blanked, inside, merged
 
 TOKEN = re.compile(r"[a-z\u00c0-\u024f]+")  # over lower-cased text
 HIDDEN_RUN = re.compile(rb"\x00+")
-NOT_NEWLINE = re.compile(r"[^\n]")
 # Possessive (++): a match never gives characters back, so a long run costs its length once; the punctuation
 # that ends a sentence after an address is trimmed after the match. The word boundary before "http" or "www" is
 # tested after its first letter, so the regex engine can skip to the next h or w (a leading \b is tried everywhere).
@@ -118,8 +117,10 @@ def extract(text: str, body_offset: int = 0, fields: dict[str, tuple[int, int]] 
             mask[start:end] = bytes(end - start)
 
     masked = _masked(text, mask)
-    urls = [(m.start(), m.start() + len(m.group().rstrip(URL_TAIL))) for m in URL.finditer(masked)]
-    urls = [(start, end) for start, end in urls if end > start + 4]
+    urls = []
+    if "http" in masked or "www." in masked:  # as the "@" below: most notes' prose has no bare address
+        urls = [(m.start(), m.start() + len(m.group().rstrip(URL_TAIL))) for m in URL.finditer(masked)]
+        urls = [(start, end) for start, end in urls if end > start + 4]
     emails = [m.span() for m in EMAIL.finditer(masked)] if "@" in masked else []
     if urls or emails:
         for start, end in urls + emails:
@@ -135,7 +136,7 @@ def _masked(text: str, mask: bytearray) -> str:
     """Newlines stay newlines; every other unmarked character becomes a space."""
     pieces, kept = [], 0
     for run in HIDDEN_RUN.finditer(mask):
-        pieces += [text[kept : run.start()], NOT_NEWLINE.sub(" ", text[run.start() : run.end()])]
+        pieces += [text[kept : run.start()], blanked(text[run.start() : run.end()])]
         kept = run.end()
     pieces.append(text[kept:])
     return "".join(pieces)

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 
-from pipeline.lint.spans import merged
+from pipeline.lint.spans import blanked, merged
 
 # A template tag is closed within this many characters, or it is not a tag (a stray "{{" in prose).
 LONGEST_TAG = 20_000
 TEMPLATE_OPENERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 ATTRIBUTE_LIST = re.compile(r"\{:[^{}\n]{0,200}\}")  # Python-Markdown's attr_list, as in "## Title {: #id }"
 TEMPLATE_CHAR = "\ue000"  # stands in for a tag's characters on lines that also hold Markdown
-NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def template_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
@@ -53,7 +52,7 @@ def template_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
 
 def markdown_source(text: str, body_offset: int, templates: list[tuple[int, int]]) -> str:
     """The text markdown-it reads: same length and lines, front matter blank, template tags blanked out."""
-    pieces = [NOT_NEWLINE.sub(" ", text[:body_offset])]
+    pieces = [blanked(text[:body_offset])]
     kept = body_offset
     for start, end in templates:
         line_start = text.rfind("\n", 0, start) + 1
@@ -61,7 +60,7 @@ def markdown_source(text: str, body_offset: int, templates: list[tuple[int, int]
         line_end = len(text) if line_end < 0 else line_end
         alone = not text[line_start:start].strip() and not text[end:line_end].strip()
         # A tag alone on its lines leaves blank lines (a paragraph break); one among text keeps its place.
-        pieces += [text[kept:start], NOT_NEWLINE.sub(" " if alone else TEMPLATE_CHAR, text[start:end])]
+        pieces += [text[kept:start], blanked(text[start:end], " " if alone else TEMPLATE_CHAR)]
         kept = end
     pieces.append(text[kept:])
     return "".join(pieces).replace("\r", " ")  # markdown-it reads a lone CR as a line break; we count lines by LF
