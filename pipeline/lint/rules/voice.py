@@ -146,13 +146,15 @@ def condescending(context: Context):
     yield from CONDESCENDING.hits(context.prose, _list_message("condescending"))
 
 
-BE = r"(?:am|is|are|was|were|be|been|being)"
+# am, is, are, was, were, be, been, being, each starting a word: the word boundary is tested after the first letter,
+# so the regex engine skips ahead to an a, i, w or b, where a leading \b was tried at every character.
+BE = r"(?:a(?<!\wa)(?:m|re)|i(?<!\wi)s|w(?<!\ww)(?:as|ere)|b(?<!\wb)e(?:en|ing)?)"
 IRREGULAR = (
     "built|done|made|given|taken|seen|written|known|shown|found|held|kept|left|lost|met|paid|put|read|run|said|"
     "sent|set|sold|spent|told|thought|brought|bought|caught|taught|won|chosen|spoken|broken|driven|eaten|"
     "fallen|forgotten|hidden|ridden|risen|shaken|stolen|sworn|torn|worn|woken|begun|drawn|grown|thrown|flown|cut|hit|shut"
 )
-PASSIVE = re.compile(rf"\b{BE}\s+(?:\w+ly\s+)?(?:\w+ed|{IRREGULAR})\b")  # searched in lower-cased text
+PASSIVE = re.compile(rf"{BE}\s+(?:\w+ly\s+)?(?:\w+ed|{IRREGULAR})\b")  # searched in lower-cased text
 
 
 @tone_rule("T305", "passive-voice", Level.SUGGESTION,
