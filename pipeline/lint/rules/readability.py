@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import islice
 from dataclasses import dataclass
 
 from pipeline.findings import Level
@@ -69,8 +70,8 @@ def _split(prose: Prose) -> Iterator[Sentence]:
         for end in ends:
             count = _own_words(masked, start, end, quoted)
             if count:
-                lead = len(masked[start:end]) - len(masked[start:end].lstrip())
-                yield Sentence(start + lead, end, count, block, end in lines)
+                text = masked[start:end]
+                yield Sentence(start + len(text) - len(text.lstrip()), end, count, block, end in lines)
             start = end
 
 
@@ -83,7 +84,7 @@ def _own_words(masked: str, start: int, end: int, quoted: list[tuple[int, int]])
     """Words in masked[start:end], a quotation counting as one: a quoted label or title is one thing to read."""
     count = len(WORD.findall(masked, start, end))
     first = bisect_left(quoted, (start, start))
-    for quote_start, quote_end in quoted[max(0, first - 1):]:
+    for quote_start, quote_end in islice(quoted, max(0, first - 1), None):  # not a copy of the rest of the list
         if quote_start >= end:
             break
         inside_start, inside_end = max(start, quote_start), min(end, quote_end)
