@@ -90,6 +90,9 @@ class Baseline:
 
     def split(self, findings: list[Finding]) -> Split:
         """Which findings the baseline holds; the rest are new. Keeps the findings' order."""
+        if not self.entries:
+            # Most sites have no baseline: keying every finding would read every file again for nothing.
+            return Split(list(findings), [], [])
         keyed = self.keys(findings)
         held = [f for f in findings if keyed.get(id(f)) in self.entries]
         held_ids = {id(f) for f in held}
