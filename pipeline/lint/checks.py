@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.findings import Example, Level, Rule
-from pipeline.lint.prose import Prose
+
+if TYPE_CHECKING:
+    from pipeline.lint.prose import Prose
 
 EXAMPLE_PATH = "posts/example.md"
 

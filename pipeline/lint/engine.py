@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.content import schema
 from pipeline.content.frontmatter import Document, decode, parse
@@ -11,8 +12,9 @@ from pipeline.content.links import Written, may_lead_inside
 from pipeline.findings import Finding
 from pipeline.lint import suppress
 from pipeline.lint.checks import Context, Hit
-from pipeline.lint.prose import Prose, extract
-from pipeline.lint.rules import CHECKS
+
+if TYPE_CHECKING:
+    from pipeline.lint.prose import Prose
 
 
 EXCERPT = 200  # characters of the text a finding points at that it keeps (a long sentence's start)
@@ -39,6 +41,9 @@ def target_from_bytes(raw: bytes, source: str) -> Target:
 
 
 def prose_of(target: Target, options: dict) -> Prose:
+    # The rules and the Markdown parser load when a file is first linted: a run the cache answers never needs them.
+    from pipeline.lint.prose import extract
+
     doc = target.doc
     fields = {k: v for k, v in (doc.value_span if doc else {}).items() if k in ("title", "summary")}
     return extract(target.text, doc.body_offset if doc else 0, fields, options.get("block_quotes", False),
@@ -63,6 +68,8 @@ def _context(target: Target, options: dict) -> Context:
 
 def _checks(context: Context, options: dict):
     """The checks that speak for this file: wanted by the policy, and in its language."""
+    from pipeline.lint.rules import CHECKS
+
     wanted = _wanted(options)
     english = context.lang.lower().split("-")[0] == "en"
     return [(code, check) for code, check in CHECKS.items() if wanted(code) and (english or not check.english)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,8 +17,10 @@ from pipeline import __version__
 from pipeline.findings import Finding, Level, printable
 from pipeline.lint.baseline import FILE as BASELINE_FILE
 from pipeline.lint.baseline import Entry
-from pipeline.lint.rules.readability import Stats
 from pipeline.report import finding_line, summary_line
+
+if TYPE_CHECKING:  # the rules load only when a file is linted
+    from pipeline.lint.rules.readability import Stats
 
 FORMATS = ("text", "json", "github", "sarif")
 JSON_VERSION = 1

@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.content.frontmatter import MAX_BYTES, DocumentError, read_bytes, within_limit
 from pipeline.content.files import MARKDOWN_SUFFIXES, inventory
@@ -19,8 +20,11 @@ from pipeline.content.loader import Site, display_path
 from pipeline.findings import Finding
 from pipeline.lint.cache import Cache
 from pipeline.lint.engine import Target, lint_and_links, prose_of, target_from_bytes
-from pipeline.lint.rules.readability import Stats, stats
 from pipeline.parallel import map_shares
+
+if TYPE_CHECKING:
+    from pipeline.lint.rules.readability import Stats
+
 
 @dataclass
 class LintRun:
@@ -109,12 +113,16 @@ def lint_targets(targets: list[Target], options: dict, root: Path | None, run: L
     if own_cache:
         cache.save()
     if want_stats:
+        from pipeline.lint.rules.readability import stats
+
         for target in targets:
             run.stats[target.source] = stats(prose_of(target, options))
 
 
 def _lint_all(targets: list[Target], options: dict, jobs: int | None) -> list[tuple[list[Finding], list]]:
     """Lint in this process and, for many files, in forked workers at the same time."""
+    if targets:  # the rules load here, once, before any worker forks; a run the cache answers never loads them
+        from pipeline.lint import rules  # noqa: F401
     return map_shares(_lint_share, targets, options, jobs=jobs)
 
 
