@@ -37,7 +37,7 @@ def map_shares(function: Callable[..., list[Result]], items: Sequence[Item], *ar
         results = [function(shares[0], *args)] + [child.result() for child in children]
     finally:
         for child in children:
-            child.cancel()  # only those still running: this share failed, so theirs are not wanted
+            child.cancel()  # nothing for a child whose result came; one still running after a failure is stopped
     ordered: list = [None] * len(items)
     for offset, share_results in enumerate(results):
         ordered[offset::count] = share_results
