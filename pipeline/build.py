@@ -1,10 +1,15 @@
-"""Build the site with Pelican from content that has passed its checks.
+"""Build the site with Pelican from content that has passed its checks: whole, and clean.
 
-Pelican writes into a fresh folder beside the output folder, which is swapped
-in only when the whole build, the search index and the final self-check
-succeeded, so a failed build never leaves a half-written site. The old site
-is kept as `<output>.previous/`. Locking, recovery and the swap itself are in
-publish.py.
+Every build renders every page and feed into a fresh folder beside the
+output folder, from the content alone: nothing is kept or linked from the
+live site, and no earlier build's context is read. What makes a build fast
+is elsewhere: Markdown, front matter and templates come from verified,
+content-addressed caches (pipeline/cache.py), and pages are rendered on
+every core (pipeline/pelican/writer.py). The new folder is swapped in only
+when the build, the search index and the final self-check succeeded, so a
+failed build never leaves a half-written site; locking, recovery and the swap
+itself are in publish.py. `notes serve` re-renders edits in memory
+(pipeline/serve.py) and falls back to this build.
 """
 
 from __future__ import annotations
@@ -18,15 +23,15 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from pelican import Pelican
+from pelican import Pelican, signals
 from pelican.log import console
 
-from pipeline import incremental, manifest, parallel, publish, quick, search, selfcheck
+from pipeline import manifest, parallel, publish, search, selfcheck
 from pipeline.content.loader import display_path
 from pipeline.errors import BuildFailed, ExitCode, NotesError
 from pipeline.findings import Finding, has_errors
 from pipeline.parallel import Background
-from pipeline.pelican import rendered, snapshot
+from pipeline.pelican import rendered
 from pipeline.pelican.rendered import RenderedHtml
 from pipeline.pelican.writer import NotesWriter
 from pipeline.progress import Progress, Silent
@@ -94,8 +99,27 @@ class Built:
     pages: int
     seconds: float
     warnings: tuple[str, ...]
-    rendered: int = 0  # pages rendered by this build; the others were kept from the last site
     feeds: int = 0
+
+
+@dataclass
+class Run:
+    """One run of Pelican into a folder: what it was made from and what it wrote.
+
+    `notes serve` keeps the last one to re-render an edit without running
+    Pelican again (pipeline/serve.py).
+    """
+
+    folder: Path
+    settings: dict
+    generators: list
+    html: RenderedHtml
+    warnings: tuple[str, ...]
+    files: set[str] = field(default_factory=set)  # every file written, relative to the folder
+
+    @property
+    def context(self) -> dict:
+        return self.generators[0].context if self.generators else {}
 
 
 def prepare(settings_path: Path, output: Path | None = None, progress: Progress | None = None,
@@ -134,8 +158,20 @@ def render(prepared: Prepared, progress: Progress | None = None) -> Built:
     """Build checked content beside the output folder, check it, and swap it in (see publish.py)."""
     started = time.monotonic()
     output = prepared.output
+    progress = progress or Silent()
     try:
-        return _render_locked(prepared, output, started, progress or Silent())
+        with publish.lock(output):
+            publish.recover(output)
+            staging = publish.new_staging(output)
+            try:
+                run = run_into(prepared, staging, progress)
+                manifest.write(staging, prepared.project.settings_path, prepared.settings, listed=run.files)
+                progress.stage(f"Swapping the new site into {output.name}/")
+                publish.swap_in(staging, output)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)  # after a swap the name is gone, or holds the old site
+            run.html.save()
+            progress.done()
     except OSError as err:
         # A read-only or full disk, or a folder we may not write: the user's to fix, so one line, no traceback.
         if os.environ.get("NOTES_DEBUG"):
@@ -144,104 +180,51 @@ def render(prepared: Prepared, progress: Progress | None = None) -> Built:
                           "the site was not changed") from None
     finally:
         prepared.cancel()  # a build that failed on its own no longer needs the checks' result
+    pages = sum(1 for name in run.files if name.endswith(".html"))
+    feeds = sum(1 for name in run.files if name.endswith(".xml") and name != "sitemap.xml")
+    return Built(output, pages, time.monotonic() - started, run.warnings, feeds)
 
 
-def _render_locked(prepared: Prepared, output: Path, started: float, progress: Progress) -> Built:
+def run_into(prepared: Prepared, folder: Path, progress: Progress, html: RenderedHtml | None = None) -> Run:
+    """Render the whole site into the empty `folder`, index it for search and check it; wait for the checks.
+
+    `html` is a renderer kept from an earlier run in this process (`notes serve`), else one reads the cache.
+    """
     project = prepared.project
-    with publish.lock(output):
-        publish.pause_at("locked")
-        publish.recover(output)
-        snapshot_path = snapshot.path_of(project.root)
-        snapshot.recover(snapshot_path)
-        plan = incremental.plan(project, output)
-        staging = publish.new_staging(output)
-        indexers: list[search.Indexing] = []
-        writers: list[NotesWriter] = []
-        saved = None  # this build's snapshot of Pelican's context, for the next quick rebuild
-        new_spare = None  # and the folders it will start from (publish.swap_in)
-
-        def index(writer: NotesWriter) -> None:
-            indexers.append(search.Indexing(staging, writer.context["search_shards"], _search_kept(plan.reuse, staging),
-                                            writer.written, plan.reuse.previous if plan.reuse else None))
-
-        def pages_written(writer: NotesWriter) -> None:
-            # Pagefind reads the finished HTML: started once every page is written, while the feeds are;
-            # with other plugins enabled, once Pelican has finished, since they may change pages until then.
-            writers.append(writer)
-            if writer.defers:
-                index(writer)
-
-        try:
-            html = RenderedHtml(prepared.settings.get("MARKDOWN", {}),
+    html = html or RenderedHtml(prepared.settings.get("MARKDOWN", {}),
                                 tuple(project.config.section("lint")["allowed_embeds"]), project.root)
-            texts = list(rendered.texts_of(project.site))
-            progress.stage(f"Rendering Markdown ({plan.reason})")
-            html.prerender(texts)
-            _stop_if_checks_failed(prepared)
-            own = {"OUTPUT_PATH": str(staging), "NOTES_TODAY": project.today.day, "NOTES_SITE": project.site, "NOTES_CONFIG": project.config,
-                   "NOTES_RENDERED": html, "NOTES_REUSE": plan.reuse, "NOTES_PROGRESS": progress,
-                   "NOTES_PAGES_WRITTEN": pages_written}
-            last = quick.load(project, plan, own)
-            if last is not None:
-                progress.stage("Writing the changed notes into the last site")
-                publish.take_spare(output, staging)
-                warnings = _run_quick(last, plan.reuse, pages_written)
-            else:
-                progress.stage("Building pages and feeds")
-                warnings = _run_pelican(dict(prepared.settings, **own))
-                if not indexers:
-                    index(writers[0])
-                saved = snapshot.save(writers[0].context, writers[0].settings, plan.site_key, project.today.day,
-                                      snapshot_path)
-            publish.pause_at("built")
-            _stop_if_checks_failed(prepared)
-            progress.stage("Indexing for search and checking links")
-            with search.indexing(staging, indexers[0]):
-                # Every file but the search bundles, which Pagefind is still writing; of the pages and feeds, those
-                # written by this build (the others are the last site's, hard-linked: see incremental.py).
-                files = manifest.files_in(staging, but=search.BUNDLE_FOLDER)
-                written = [staging / f for f in files if f.endswith((".html", *selfcheck.FEED_SUFFIXES))]
-                fresh = None if plan.reuse is None else [p for p in written if not plan.reuse.kept(p, staging)]
-                selfcheck.check_site(staging, prepared.settings.get("SITEURL", ""), fresh, files)
-                if plan.reuse is None:  # a full build: the next quick rebuild's folders, made while Pagefind finishes
-                    new_spare = quick.spare_of(staging, files, publish.new_spare_of(output))
-            publish.pause_at("checked")
-            if not prepared.checked:
-                progress.stage("Finishing the checks")
-            _stop_if_checks_failed(prepared, wait=True)
-            pages = sum(1 for p in written if p.suffix == ".html")
-            rendered_pages = pages if fresh is None else sum(1 for p in fresh if p.suffix == ".html")
-            feeds = sum(1 for p in written if p.suffix == ".xml" and p.name != "sitemap.xml")
-            bundles = {f"{search.BUNDLE_FOLDER}/{f}" for f in manifest.files_in(staging / search.BUNDLE_FOLDER)}
-            manifest.write(staging, project.settings_path, prepared.settings,  # what deploy trusts
-                           previous=plan.reuse.previous if plan.reuse else None, listed=files | bundles)
-            progress.stage(f"Swapping the new site into {output.name}/")
-            publish.swap_in(staging, output, new_spare)
-            incremental.record(project, plan, output)
-            html.save()
-            if saved is not None:
-                snapshot.keep(saved, snapshot_path)
-            elif last is None:
-                snapshot.forget(snapshot_path)  # the context could not be pickled: the old one is not this site's
-        finally:
-            if saved is not None:
-                saved.unlink(missing_ok=True)  # a build that failed before the swap: its snapshot is not kept
-            if new_spare is not None:
-                shutil.rmtree(new_spare, ignore_errors=True)  # nor its spare (after a swap, it has moved)
-            for indexer in indexers:
-                indexer.stop()  # a build that failed after Pelican wrote its pages
-            # After a successful swap the staging name is gone (or holds nothing we keep).
-            shutil.rmtree(staging, ignore_errors=True)
-        publish.pause_at("swapped")
-        progress.done()
-    return Built(output, pages, time.monotonic() - started, warnings, rendered_pages, feeds)
+    progress.stage("Rendering Markdown")
+    html.prerender(rendered.texts_of(project.site))
+    _stop_if_checks_failed(prepared)
+    indexers: list[search.Indexing] = []
 
+    def pages_written(writer: NotesWriter) -> None:
+        # Pagefind reads the finished HTML: started once every page is written, while the feeds are;
+        # with other plugins enabled, once Pelican has finished, since they may change pages until then.
+        indexers.append(search.Indexing(folder, writer.context["search_shards"]))
 
-def _search_kept(reuse: incremental.Reuse | None, staging: Path):
-    """Which search bundles an incremental build takes from the last site: those of unchanged notes."""
-    if reuse is None:
-        return None
-    return lambda shard: not (shard.sources & reuse.changed) and reuse.keep_folder(shard.folder, staging)
+    own = {"OUTPUT_PATH": str(folder), "NOTES_TODAY": project.today.day, "NOTES_SITE": project.site,
+           "NOTES_CONFIG": project.config, "NOTES_RENDERED": html, "NOTES_PROGRESS": progress,
+           "NOTES_PAGES_WRITTEN": pages_written}
+    settings = dict(prepared.settings, **own)
+    try:
+        progress.stage("Building pages and feeds")
+        generators, warnings = _run_pelican(settings)
+        if not indexers:  # a plugin of somebody else's: its pages are final only now
+            indexers.append(search.Indexing(folder, generators[0].context["search_shards"]))
+        _stop_if_checks_failed(prepared)
+        progress.stage("Indexing for search and checking links")
+        with search.indexing(folder, indexers[0]):
+            files = manifest.files_in(folder, but=search.BUNDLE_FOLDER)  # Pagefind is still writing its own
+            selfcheck.check_site(folder, prepared.settings.get("SITEURL", ""), files)
+        if not prepared.checked:
+            progress.stage("Finishing the checks")
+        _stop_if_checks_failed(prepared, wait=True)
+    finally:
+        for indexer in indexers:
+            indexer.stop()  # a build that failed after Pelican wrote its pages; nothing if it finished
+    files |= {f"{search.BUNDLE_FOLDER}/{name}" for name in manifest.files_in(folder / search.BUNDLE_FOLDER)}
+    return Run(folder, settings, generators, html, warnings, files)
 
 
 def _stop_if_checks_failed(prepared: Prepared, wait: bool = False) -> None:
@@ -250,24 +233,22 @@ def _stop_if_checks_failed(prepared: Prepared, wait: bool = False) -> None:
         raise NotBuilt(prepared.findings)
 
 
-def _run_quick(last: quick.Last, reuse: incremental.Reuse, pages_written) -> tuple[str, ...]:
-    """A quick rebuild (pipeline/quick.py); anything it raises fails the build, as in Pelican."""
-    try:
-        quick.rebuild(last, reuse, pages_written)
-    except Exception as err:  # noqa: BLE001 - the same templates and plugins as a full build, the same report
-        if os.environ.get("NOTES_DEBUG"):
-            raise
-        raise BuildFailed(f"the build failed; the site was not changed:\n  {type(err).__name__}: {err}") from None
-    return ()
+def _run_pelican(settings: dict) -> tuple[list, tuple[str, ...]]:
+    """Run Pelican with `settings` (into their OUTPUT_PATH): its generators, and what it warned.
 
-
-def _run_pelican(settings: dict) -> tuple[str, ...]:
-    """Run Pelican with `settings` (into their OUTPUT_PATH); its logged errors, or anything it raises, fail the build."""
+    Its logged errors, or anything it raises, fail the build.
+    """
     log = _PelicanLog()
     pelican_logger = logging.getLogger("pelican")
     pelican_logger.addHandler(log)
     propagate, pelican_logger.propagate = pelican_logger.propagate, False
     quiet, console.quiet = console.quiet, True
+    generators: list = []
+
+    def keep(made: list) -> None:  # Pelican's own signal, sent once its generators have their context
+        generators.extend(made)
+
+    signals.all_generators_finalized.connect(keep, weak=False)
     try:
         Pelican(settings).run()
     except Exception as err:  # noqa: BLE001 - any failure inside Pelican fails the build, and is reported
@@ -275,9 +256,10 @@ def _run_pelican(settings: dict) -> tuple[str, ...]:
             raise
         log.errors.append(f"{type(err).__name__}: {err}")
     finally:
+        signals.all_generators_finalized.disconnect(keep)
         pelican_logger.removeHandler(log)
         pelican_logger.propagate = propagate
         console.quiet = quiet
     if log.errors:
         raise BuildFailed("the build failed; the site was not changed:\n  " + "\n  ".join(log.errors))
-    return tuple(log.warnings)
+    return generators, tuple(log.warnings)

@@ -496,10 +496,8 @@ def _check_and_build(settings: Path, output: Path | None, today: date | None = N
         echo_findings(prepared.findings, site.files_checked, prepared.baselined)
     for warning in built.warnings:
         click.echo(f"pelican: warning: {printable(warning)}", err=True)
-    kept = built.pages - built.rendered
     click.echo(
-        f"Built {built.pages} pages" + (f" ({built.rendered} rendered, {kept} kept from the last build)" if kept else "")
-        + f" and {built.feeds} feeds from {len(site.notes)} notes into {display_path(built.output)}/"
+        f"Built {built.pages} pages and {built.feeds} feeds from {len(site.notes)} notes into {display_path(built.output)}/"
         f" in {built.seconds:.1f} s: {plural(_count(prepared.findings, Level.WARNING) + len(built.warnings), 'warning')},"
         " 0 errors" + (f", {prepared.baselined} baselined." if prepared.baselined else ".")
     )

@@ -53,20 +53,11 @@ class Manifest:
         return self.settings == PRODUCTION.name
 
 
-def write(site: Path, settings_file: Path, settings: dict, previous: Path | None = None,
-          listed: Iterable[str] | None = None) -> None:
-    """List every file in `site` in its manifest: those `listed` (relative), if the caller has walked it.
-
-    A file hard-linked from the `previous` site (see incremental.py) is the same file, so its entry
-    is taken from that site's manifest instead of hashing it again.
-    """
+def write(site: Path, settings_file: Path, settings: dict, listed: Iterable[str] | None = None) -> None:
+    """List every file in `site` in its manifest: those `listed` (relative), if the caller has walked it."""
     files = {}
-    known = _entries(previous) if previous else {}
     for relative in sorted(listed if listed is not None else files_in(site)):
         if relative == FILENAME:
-            continue
-        if relative in known and _same_file(site / relative, previous / relative):
-            files[relative] = known[relative]
             continue
         with open(site / relative, "rb") as handle:
             # One open per file: the size comes from the same descriptor the hash reads.
@@ -115,22 +106,6 @@ def read(site: Path) -> Manifest:
     except (KeyError, TypeError, ValueError, AttributeError) as err:
         raise ManifestError(f"{site.name}/{FILENAME} is damaged ({type(err).__name__}: {err}); "
                             "run notes publish again") from None
-
-
-def _entries(site: Path) -> dict[str, dict]:
-    """The raw entries of `site`'s manifest; none if it has no readable one."""
-    try:
-        files = json.loads((site / FILENAME).read_text(encoding="utf-8"))["files"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
-    return files if isinstance(files, dict) else {}
-
-
-def _same_file(path: Path, other: Path) -> bool:
-    try:
-        return os.path.samefile(path, other)
-    except OSError:
-        return False
 
 
 def sha256_of(path: Path) -> str:

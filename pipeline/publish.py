@@ -12,13 +12,6 @@ old kernels) the swap is two renames, output/ -> output.previous/ then
 new -> output/; a kill between them leaves no `output/`, and the next build,
 publish or rollback puts `output.previous/` back first (`recover`).
 
-The site the swap retires (the old `output.previous/`) is not deleted but
-kept as `.<output>.spare/`: a quick rebuild (quick.py) starts from it, as
-almost every file in it is already the current one (hard links), instead of
-making thousands of folders and deleting as many. A build that wrote every
-file afresh shares no file with it: it drops it, and quick.py makes a spare
-of links to the new site.
-
 A second build or publish while one runs does not wait: it exits at once with
 a message naming the holder, since a queued build of the same content would
 only repeat the first.
@@ -33,7 +26,6 @@ import logging
 import os
 import shutil
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,11 +33,6 @@ from pathlib import Path
 from pipeline.errors import ExitCode, NotesError
 
 log = logging.getLogger(__name__)
-
-#: Tests set this to a point name (see `pause_at`) to freeze a build there and kill it.
-PAUSE_VARIABLE = "NOTES_TEST_PAUSE_AT"
-PAUSE_POINTS = ("locked", "built", "checked", "exchanged", "swapped")
-
 
 class Busy(NotesError):
     exit_code = ExitCode.USAGE
@@ -57,15 +44,6 @@ class NothingToRollBack(NotesError):
 
 def previous_of(output: Path) -> Path:
     return output.with_name(output.name + ".previous")
-
-
-def spare_of(output: Path) -> Path:
-    return output.with_name(f".{output.name}.spare")
-
-
-def new_spare_of(output: Path) -> Path:
-    """Where a build that rendered every page makes the next spare (quick.spare_of)."""
-    return output.with_name(f".{output.name}.spare-new")
 
 
 def _lock_path(output: Path) -> Path:
@@ -105,22 +83,13 @@ def lock(output: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def pause_at(point: str) -> None:
-    """Stop here for ever when a test asks to, so that it can kill the process at this point."""
-    if os.environ.get(PAUSE_VARIABLE) == point:
-        log.warning("paused at %s", point)
-        Path(os.environ.get("NOTES_TEST_PAUSE_FILE", os.devnull)).write_text(point, encoding="utf-8")
-        while True:
-            time.sleep(60)
-
-
 def recover(output: Path) -> None:
     """Undo what an interrupted run left behind; call with the lock held."""
     previous = previous_of(output)
     if not output.exists() and previous.is_dir():
         log.warning("%s/ was missing after an interrupted swap; restored it from %s/", output.name, previous.name)
         previous.rename(output)
-    for stale in [*output.parent.glob(staging_prefix(output) + "*"), _doomed(previous), new_spare_of(output)]:
+    for stale in [*output.parent.glob(staging_prefix(output) + "*"), _doomed(previous)]:
         shutil.rmtree(stale, ignore_errors=True)
 
 
@@ -130,36 +99,17 @@ def new_staging(output: Path) -> Path:
     return staging
 
 
-def take_spare(output: Path, staging: Path) -> bool:
-    """Put the spare site (see above) at the empty `staging` folder's name; False if there is none."""
-    spare = spare_of(output)
-    if not spare.is_dir():
-        return False
-    staging.rmdir()
-    spare.rename(staging)
-    return True
-
-
-def swap_in(staging: Path, output: Path, new_spare: Path | None = None) -> None:
-    """Make `staging` the output folder and keep the old one as `<output>.previous/`.
-
-    The site before that becomes the spare; or, given a `new_spare` (made by a
-    build that wrote every file afresh, which shares no file with it), it is
-    deleted and `new_spare` becomes the spare.
-    """
+def swap_in(staging: Path, output: Path) -> None:
+    """Make `staging` the output folder and keep the old one as `<output>.previous/`."""
     previous = previous_of(output)
-    spare = spare_of(output)
     if not output.exists():
         staging.rename(output)
     elif _exchange(staging, output):
-        pause_at("exchanged")  # output/ is the new site; the old one is still at the staging name
-        _replace_folder(previous, staging, None if new_spare else spare)
+        # output/ is the new site; the old one is still at the staging name.
+        _replace_folder(previous, staging)
     else:
-        _replace_folder(previous, output, None if new_spare else spare)
+        _replace_folder(previous, output)
         staging.rename(output)
-    if new_spare is not None:
-        shutil.rmtree(spare, ignore_errors=True)
-        new_spare.rename(spare)
 
 
 def rollback(output: Path) -> None:
@@ -180,18 +130,14 @@ def _doomed(folder: Path) -> Path:
     return folder.with_name(f".{folder.name}-old")
 
 
-def _replace_folder(target: Path, source: Path, spare: Path | None) -> None:
-    """Move `source` to `target`; what `target` held becomes the `spare` (replacing it), or is deleted."""
+def _replace_folder(target: Path, source: Path) -> None:
+    """Move `source` to `target`, deleting what `target` held."""
     if target.exists():
         doomed = _doomed(target)
         shutil.rmtree(doomed, ignore_errors=True)
         target.rename(doomed)  # a rename first, so `target` is never half-deleted
         source.rename(target)
-        if spare is None:
-            shutil.rmtree(doomed)
-        else:
-            shutil.rmtree(spare, ignore_errors=True)
-            doomed.rename(spare)
+        shutil.rmtree(doomed)
     else:
         source.rename(target)
 

@@ -8,16 +8,11 @@ index with `data-pagefind-body` and the team and kind filters with
 The index is split into one Pagefind bundle per quarter of notes
 (`pagefind/2026-q3/`), and per month in the newest quarter
 (`pagefind/2026-11/`), which the search page merges (Pagefind's `mergeIndex`):
-
-- Pagefind has no incremental mode, and its memory grows with the pages it
-  indexes (1.8 GB for 10,000 notes in one bundle). A quarter of fifty weekly
-  teams is about 650 pages and 150 MB, and bundles are indexed two at a time.
-- A note's bundle comes from its date, which only a front matter change can
-  move (a change that also rebuilds every bundle), so a rebuild after an edit
-  indexes that note's bundle again and keeps every other bundle from the last
-  site (`Indexing(keep=...)`). Edits are mostly to recent notes, so the
-  newest bundles are the smallest: a month of fifty weekly teams is about 250
-  pages, indexed in about half a second.
+Pagefind's memory grows with the pages it indexes (1.8 GB for 10,000 notes in
+one bundle), and a quarter of fifty weekly teams is about 650 pages and 150 MB.
+Bundles are indexed as many at a time as there are cores. `notes serve`
+indexes again only the bundles of the notes an edit changed; the newest are
+the smallest, and most edits are to recent notes.
 """
 
 from __future__ import annotations
@@ -28,7 +23,7 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,24 +71,18 @@ def plan(articles: Iterable) -> list[Shard]:
 
 
 class Indexing:
-    """Pagefind indexing the bundles of a built site, from the moment this is made.
+    """Pagefind indexing `shards` of a built site, from the moment this is made.
 
     A worker process runs Pagefind for each bundle, as many at a time as there
     are cores, while the build goes on (pipeline/pelican/writer.py starts it
-    once every page is written). A bundle `keep(shard)` could take from the
-    last site is not indexed.
+    once every page is written).
     """
 
-    def __init__(self, site_folder: Path, shards: list[Shard], keep: Callable[[Shard], bool] | None = None,
-                 written: Collection[str] = (), last_site: Path | None = None):
+    def __init__(self, site_folder: Path, shards: list[Shard]):
         self._site = site_folder
-        wanted = [shard for shard in shards if not (keep and keep(shard))]
-        self.indexed = [shard.name for shard in wanted]
-        # With a `last_site`, only the pages `written` by this build are read from the site being built, and
-        # the others from the last site: a quick rebuild (quick.py) links them into place while Pagefind runs.
-        where = _Pages(site_folder, frozenset(written), last_site)
+        self.indexed = [shard.name for shard in shards]
         build = os.getpid()
-        self._worker = Background(lambda: _index_all(where, wanted, build), own_group=True) if wanted else None
+        self._worker = Background(lambda: _index_all(site_folder, shards, build), own_group=True) if shards else None
 
     def wait(self) -> None:
         """Wait for every bundle; raise BuildFailed, with Pagefind's words, if one failed."""
@@ -119,24 +108,13 @@ def indexing(site_folder: Path, started: Indexing) -> Iterator[None]:
     started.wait()
 
 
-@dataclass(frozen=True)
-class _Pages:
-    site: Path
-    written: frozenset[str]
-    last_site: Path | None
-
-    def source(self, page: str) -> Path:
-        return self.last_site / page if self.last_site and page not in self.written else self.site / page
-
-
-def _index_all(where: _Pages, shards: list[Shard], build: int) -> str | None:
+def _index_all(site: Path, shards: list[Shard], build: int) -> str | None:
     """Index every shard, a few at a time; the first failure, described, or None.
 
     Run in a process of its own (Indexing), it stops when its parent, the
     `build` process, is gone: a killed build's index is never wanted, and
     Pagefind would go on writing into the folder the next build deletes.
     """
-    site = where.site
     # Each bundle reads only its own pages: hard links of them in a folder of its own, beside the site
     # (on its disk), with the same paths, so that Pagefind gives every result the page's own URL.
     scratch = Path(tempfile.mkdtemp(prefix=".notes-search-", dir=site.parent))
@@ -148,7 +126,7 @@ def _index_all(where: _Pages, shards: list[Shard], build: int) -> str | None:
             while pending and len(running) < workers() and failure is None:
                 shard = pending.pop(0)
                 try:
-                    running.append(_start(where, scratch, shard))
+                    running.append(_start(site, scratch, shard))
                 except OSError as err:  # a page the plan names that was not written: a bug, said plainly
                     failure = f"for {shard.folder}/: {err.strerror}: {err.filename}"
             if not running:
@@ -181,12 +159,12 @@ def _first_done(running: list, build: int) -> int | None:
     return None
 
 
-def _start(where: _Pages, scratch: Path, shard: Shard):
+def _start(site: Path, scratch: Path, shard: Shard):
     pages = scratch / shard.name
-    for page in shard.pages:
+    for page in sorted(shard.pages):
         (pages / page).parent.mkdir(parents=True, exist_ok=True)
-        os.link(where.source(page), pages / page)
-    command = [str(get_executable()), "--site", str(pages), "--output-path", str(where.site / shard.folder),
+        os.link(site / page, pages / page)
+    command = [str(get_executable()), "--site", str(pages), "--output-path", str(site / shard.folder),
                "--silent"]
     messages = tempfile.TemporaryFile()
     return shard, subprocess.Popen(command, stdout=messages, stderr=subprocess.STDOUT), messages

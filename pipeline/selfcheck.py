@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from xml.parsers import expat
@@ -51,23 +50,15 @@ def page_links(text: str) -> list[str]:
     return links
 
 
-def check_site(site: Path, site_url: str = "", fresh: Iterable[Path] | None = None,
-               files: set[str] | None = None) -> None:
+def check_site(site: Path, site_url: str = "", files: set[str] | None = None) -> None:
     """Raise BuildFailed naming every broken internal link and unparseable feed in `site`.
 
-    `fresh`, when given, limits the check to those files: an incremental build
-    checks only what it wrote, as the files it kept were checked when they were
-    written, and every page they link to is still there. `files` are the
-    site's files, relative, if the caller has listed them (manifest.files_in).
+    `files` are the site's files, relative, if the caller has listed them
+    (manifest.files_in).
     """
     files = files if files is not None else files_in(site)
-    if fresh is None:
-        pages = sorted(site / f for f in files if f.endswith(".html"))
-        feeds = sorted(site / f for f in files if f.endswith(FEED_SUFFIXES))
-    else:
-        fresh = sorted(fresh)
-        pages = [p for p in fresh if p.suffix == ".html"]
-        feeds = [p for p in fresh if p.name.endswith(FEED_SUFFIXES)]
+    pages = sorted(site / f for f in files if f.endswith(".html"))
+    feeds = sorted(site / f for f in files if f.endswith(FEED_SUFFIXES))
     problems = [*_broken_links(site, files, site_url.rstrip("/"), pages, feeds), *_broken_feeds(site, feeds)]
     if problems:
         shown = problems[:MAX_REPORTED] + ([f"… and {len(problems) - MAX_REPORTED} more"] if len(problems) > MAX_REPORTED else [])

@@ -53,11 +53,12 @@ def load(path: Path, overrides: dict | None = None) -> dict:
 def other_plugins(settings: dict) -> list[str]:
     """The Pelican plugins PLUGINS enables besides notes' own, by module name.
 
-    notes renders pages once Pelican has asked for them all, keeps unchanged
-    pages from the live site and may skip Pelican altogether after an edit
-    (pipeline/pelican/writer.py, incremental.py, quick.py). Somebody else's
-    plugin may read or change any page at any of Pelican's signals, so while
-    one is enabled a build writes every page as Pelican itself would.
+    notes renders pages once Pelican has asked for them all
+    (pipeline/pelican/writer.py), and `notes serve` re-renders an edited note
+    without running Pelican (pipeline/serve.py). Somebody else's plugin may
+    read or change any page at any of Pelican's signals, so while one is
+    enabled a build writes every page as Pelican itself would, and serve
+    rebuilds whole.
     """
     names = [getattr(plugin, "__name__", str(plugin)) for plugin in settings.get("PLUGINS") or ()]
     return [name for name in names if name != OWN_PLUGIN]

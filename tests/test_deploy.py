@@ -22,9 +22,10 @@ from moto.server import ThreadedMotoServer
 
 from pipeline import manifest, selfcheck
 from pipeline.deploy.report import Lines, human_size
-from pipeline.deploy.run import PAUSE_POINTS, Deployment, Request
+from pipeline.deploy.run import Deployment, Request
 from pipeline.deploy.target import parse
 from tests.conftest import run_in, write
+from tests.faults import DEPLOY_POINTS
 from tests.test_publish import kill_at, pinned_site
 
 ACCESS_KEY, SECRET = "AKIANOTESTESTKEY0001", "notes-test-secret-never-printed"
@@ -279,7 +280,7 @@ def test_a_deploy_killed_after_any_phase_leaves_every_page_resolvable(tmp_path, 
     assert run_in(site, "publish").exit_code == 0
     s3 = client("s3", s3_url)
 
-    for number, point in enumerate(PAUSE_POINTS):
+    for number, point in enumerate(DEPLOY_POINTS):
         bucket = f"notes-killed-{number}"
         s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-2"})
         assert deploy(site, s3_url, "--to", f"s3://{bucket}", "--output", str(first)).exit_code == 0

@@ -26,8 +26,8 @@ def _shard(name: str, *pages: str) -> search.Shard:
     return search.Shard(name, pages, frozenset(pages))
 
 
-def _index(site, *shards, keep=None) -> search.Indexing:
-    indexer = search.Indexing(site, list(shards), keep)
+def _index(site, *shards) -> search.Indexing:
+    indexer = search.Indexing(site, list(shards))
     with search.indexing(site, indexer):
         pass
     return indexer
@@ -46,15 +46,6 @@ def test_each_quarter_gets_a_bundle_of_its_own_pages(tmp_path):
         assert entry["languages"]["en-gb"]["page_count"] == 1  # its own page only
     # Pagefind read hard links of the pages beside the site, and nothing of them is left behind.
     assert [p.name for p in tmp_path.parent.iterdir() if p.name.startswith(".notes-search-")] == []
-
-
-def test_a_bundle_the_last_site_had_is_not_indexed_again(tmp_path):
-    (tmp_path / "note").mkdir()
-    (tmp_path / "note" / "index.html").write_text(NOTE, encoding="utf-8")
-    asked = []
-    indexer = _index(tmp_path, _shard("2026-q4", "note/index.html"), _shard("2026-q3", "old/index.html"),
-                     keep=lambda shard: asked.append(shard.name) or shard.name == "2026-q3")
-    assert (asked, indexer.indexed) == (["2026-q4", "2026-q3"], ["2026-q4"])
 
 
 def test_a_page_missing_from_the_site_fails_the_build_and_says_which(tmp_path):

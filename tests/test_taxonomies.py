@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pickle
 
 from pipeline.pelican.taxonomies import Members
 
@@ -24,13 +23,6 @@ def test_in_sees_articles_added_after_a_lookup():
     assert late not in members
     members.append(late)  # a plugin may add to a tag's list before Pelican writes the page
     assert late in members
-
-
-def test_a_snapshot_keeps_a_plain_list():
-    members = Members(["a", "b"])
-    assert "a" in members
-    restored = pickle.loads(pickle.dumps(members))
-    assert type(restored) is list and restored == ["a", "b"]
 
 
 def test_tag_category_and_author_pages_are_given_the_articles_a_list_gives(site, monkeypatch):

@@ -12,16 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from pipeline import manifest, publish
+from pipeline import manifest
 from pipeline.deploy import invalidate
 from pipeline.deploy.errors import DeployError
 from pipeline.deploy.plan import PHASES, Plan, Upload, make_plan
 from pipeline.deploy.s3 import Bucket
 from pipeline.deploy.target import Target
-
-#: Tests stop a deploy after each phase (publish.pause_at) and kill it there.
-PAUSE_POINTS = tuple(f"deploy-{phase}" for phase in PHASES)
-
 
 class Reporter(Protocol):
     def phase(self, name: str, files: int, size: int) -> None: ...
@@ -75,7 +71,6 @@ class Deployment:
                 if uploads:
                     reporter.phase(phase, len(uploads), sum(upload.size for upload in uploads))
                     self._bucket.upload_phase(self.request.site, uploads, reporter.uploaded)
-                publish.pause_at(f"deploy-{phase}")
             if plan.deletions:
                 reporter.phase("delete", len(plan.deletions), 0)
                 self._bucket.delete(list(plan.deletions), reporter.deleted)

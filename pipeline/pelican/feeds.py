@@ -57,8 +57,6 @@ class DuplicateEntryId(Exception):
 
 
 class FeedsGenerator(Generator):
-    _changed: set[str] | None = None  # sources of notes changed since the last build, when incremental
-
     def generate_context(self):
         if not feed_settings.enabled(self.settings):
             return
@@ -84,8 +82,7 @@ class FeedsGenerator(Generator):
         _check_email_links(self.context["articles"], self.settings)
         feeds = self._feeds()
         for feed, entries in feeds.carried:
-            if not self._kept(feed, entries):
-                feeds.write(writer, feed, entries)
+            feeds.write(writer, feed, entries)
         self._write(self.catalogue.opml_path, opml(self.catalogue))
         for group in self.catalogue.groups():
             self._write(group.opml_path, opml(self.catalogue, group))
@@ -95,17 +92,6 @@ class FeedsGenerator(Generator):
         )
         logger.debug("planned %d feeds and wrote %s in %.3f s; the writer writes the feeds with the pages",
                      len(self.catalogue), self.catalogue.opml_path, time.perf_counter() - started)
-
-    def rewrite_changed(self, writer) -> None:
-        """For a quick rebuild (pipeline/quick.py), whose folder holds the last site's feeds: write
-        again those that carry a changed note. The digest is made of summaries, and is the same all day."""
-        if not feed_settings.enabled(self.settings):
-            return
-        changed = self._changed_sources()
-        feeds = self._feeds()
-        for feed, entries in feeds.carried:
-            if feed.kind != DIGEST and any(entry.source in changed for entry in entries):
-                feeds.write(writer, feed, entries)
 
     def _feeds(self) -> _Feeds:
         """Every feed with the entries it carries, and how to write one."""
@@ -127,28 +113,6 @@ class FeedsGenerator(Generator):
         return _Feeds(self, [(feed, carried[feed.key]) for feed in self.catalogue],
                       FeedRenderer(self.catalogue, quiet_updated=newest), articles)
 
-    def _changed_sources(self) -> set[str]:
-        if self._changed is None:
-            site: Site = self.settings["NOTES_SITE"]
-            reuse = self.settings["NOTES_REUSE"]
-            self._changed = {note.source for note in site.notes if str(note.path) in reuse.changed}
-        return self._changed
-
-    def _kept(self, feed, entries: list[Entry]) -> bool:
-        """In an incremental build, link a feed from the last site when none of its notes changed."""
-        reuse = self.settings.get("NOTES_REUSE")
-        if reuse is None or feed.kind == DIGEST:  # the digest closes weeks by date: always written
-            return False
-        if any(entry.source in self._changed_sources() for entry in entries):
-            return False
-        # Every file of the feed, or none: a feed written afresh must not write into a linked file.
-        paths = [feed.path, *([feed.rss_path] if feed.rss_path else [])]
-        if all(reuse.keep(path, self.output_path) for path in paths):
-            return True
-        for path in paths:
-            Path(self.output_path, path).unlink(missing_ok=True)
-        return False
-
     def _write_feed(self, renderer: FeedRenderer, feed, entries: list[Entry], articles: dict,
                     contents: dict[str, str]) -> None:
         # A note's content, with every address made absolute, is the costly part: only for feeds written.
@@ -169,7 +133,6 @@ class FeedsGenerator(Generator):
     def _write(self, path: str, data: bytes) -> None:
         target = Path(self.output_path, path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.unlink(missing_ok=True)  # never write into a file linked from the last site: it is the live one
         target.write_bytes(data)
 
 

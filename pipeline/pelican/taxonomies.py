@@ -24,9 +24,6 @@ class Members(list):
             self._ids, self._size = frozenset(map(id, self)), len(self)
         return id(item) in self._ids
 
-    def __reduce_ex__(self, protocol):
-        return list, (list(self),)  # ids are this process's: a snapshot of the context (snapshot.py) keeps the list
-
 
 def _index_members(generator) -> None:
     for tag, articles in generator.tags.items():
