@@ -2,6 +2,9 @@
 
 Every body and summary passes through the sanitiser (sanitise.py), so pages,
 feeds and email, which all take their HTML from here, never carry script.
+Rendering and sanitising are two steps, so that the build's HTML cache
+(pipeline/pelican/rendered.py) keeps what Markdown made and sanitises it
+each time it is used.
 """
 
 from __future__ import annotations
@@ -9,6 +12,13 @@ from __future__ import annotations
 from markdown import Markdown
 
 from pipeline.sanitise import Sanitiser
+
+
+def inline_of(html: str) -> str:
+    """One paragraph of HTML as phrasing content, for summaries inside a <p>."""
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return html
 
 
 class Renderer:
@@ -23,13 +33,17 @@ class Renderer:
         )
         self._sanitiser = Sanitiser(embeds)
 
-    def block(self, text: str) -> str:
+    def markdown(self, text: str) -> str:
+        """What Python-Markdown makes of `text`, not yet sanitised."""
         self._md.reset()
-        return self._sanitiser.clean(self._md.convert(text))
+        return self._md.convert(text)
+
+    def clean(self, html: str) -> str:
+        return self._sanitiser.clean(html)
+
+    def block(self, text: str) -> str:
+        return self.clean(self.markdown(text))
 
     def inline(self, text: str) -> str:
         """One paragraph of Markdown as phrasing content, for summaries inside a <p>."""
-        html = self.block(text)
-        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-            html = html[3:-4]
-        return html
+        return inline_of(self.block(text))

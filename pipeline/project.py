@@ -23,8 +23,8 @@ from pipeline.content.loader import Site, load_site
 from pipeline.errors import ConfigError
 from pipeline.findings import Finding
 from pipeline.lint import policy  # also declares [tool.notes.lint] before config is read
+from pipeline.cache import FOLDER
 from pipeline.lint.baseline import Baseline
-from pipeline.lint.cache import FOLDER
 from pipeline import settings as settings_files
 
 
@@ -41,10 +41,7 @@ class Project:
         """Every file of content, read and checked on first use (a cached lint run needs none)."""
         parsed = ParsedCache(self.root / FOLDER / "frontmatter.marshal")
         site = load_site(self.content_dir, self.settings["TIMEZONE"], parsed, self.static_paths, self.static_html)
-        try:
-            parsed.save()
-        except OSError:  # a read-only checkout: the next run parses again, nothing worse
-            pass
+        parsed.save()
         # Cadence findings join the loader's, so every check (lint, build) reports them through the policy.
         site.findings += cadence_rules.check(site, CadenceOptions.from_config(self.config.section("cadence")))
         site.findings.sort()

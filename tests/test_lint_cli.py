@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
 from pipeline.lint import run as lint_run
+from pipeline.lint.cache import Cache
+from pipeline.project import lint_options, open_project
 from tests.conftest import REPO, write
 
 DRAFT = "---\ntitle: Our plan\nsummary: What we will do.\n---\nWe will utilise the data in order to help.\nYou can't apply by post & email!\n"
@@ -143,11 +146,12 @@ def test_the_cache_returns_the_same_findings_and_is_invalidated_by_config(site):
     cache = site / ".notes-cache/lint.json"
     assert cache.is_file()
     assert run("lint").output == first.output
-    entries = json.loads(cache.read_text())["entries"]
-    assert len(entries) == 11  # every note, team and author
+    stored = Cache(site, lint_options(open_project(Path("pelicanconf.py"))))
+    assert len(stored.old) == 11  # every note, team and author
     (site / "pyproject.toml").write_text('[tool.notes.lint]\nignore = ["T101"]\n')
     assert "T101" not in run("lint").output
-    assert json.loads(cache.read_text())["fingerprint"] != ""
+    reconfigured = Cache(site, lint_options(open_project(Path("pelicanconf.py"))))
+    assert reconfigured.fingerprint != stored.fingerprint and len(reconfigured.old) == 11
 
 
 def test_parallel_and_serial_runs_agree(tmp_path):
@@ -168,8 +172,8 @@ def test_an_unchanged_project_is_answered_from_the_cache_and_a_change_is_seen(si
     note = site / "content/weeknotes/data-platform/2026-W47.md"
     first = run("lint")
     assert first.exit_code == 0 and "problems" in first.output
-    stored = json.loads((site / ".notes-cache/lint.json").read_text())
-    assert stored["run"]["files"] == 10
+    stored = Cache(site, lint_options(open_project(Path("pelicanconf.py"))))
+    assert stored.old_run["files"] == 10
     note.write_text(note.read_text().replace("Move the archive tables.", "Leverage the archive tables."))
     second = run("lint")
     assert second.output.splitlines()[0].startswith("content/weeknotes/data-platform/2026-W47.md:")

@@ -310,15 +310,16 @@ class ParsedCache:
 
     Parsing YAML with positions is most of loading a site, and between two
     builds almost every file is the same. A file that does not parse is never
-    kept, so its error is found and reported afresh each time. The whole cache
-    is dropped when notes' own code changes.
+    kept, so its error is found and reported afresh each time. The file is
+    checked before use, and dropped when notes' code or PyYAML changes
+    (pipeline/cache.py).
     """
 
     def __init__(self, path: Path):
-        from pipeline.lint.cache import fingerprint, load_entries  # the lint cache's notion of "our code changed"
+        from pipeline import cache
 
-        self._path, self._fingerprint = path, fingerprint({"cache": "frontmatter"})
-        self._old: dict[bytes, tuple] = load_entries(path, self._fingerprint)
+        self._path, self._fingerprint = path, cache.fingerprint({"cache": "frontmatter"})
+        self._old: dict[bytes, tuple] = cache.load_entries(path, self._fingerprint)
         self._new: dict[bytes, tuple] = {}
 
     def parse(self, text: str, path: Path, source: str) -> Document:
@@ -336,7 +337,7 @@ class ParsedCache:
 
     def save(self) -> None:
         """Keep what this load parsed, and nothing older."""
-        from pipeline.lint.cache import save_entries
+        from pipeline import cache
 
         if self._new != self._old:
-            save_entries(self._path, self._fingerprint, self._new)
+            cache.save_entries(self._path, self._fingerprint, self._new)

@@ -1,8 +1,10 @@
 """A content-hash cache of tone findings, so unchanged files are not linted again.
 
-The key of a file is a hash of its text, of what the content contract says
-about it (kind, sections), and of a fingerprint of notes' source code and
-the lint options: editing a rule or the config invalidates every entry.
+The key of a file is a hash of its text and of what the content contract
+says about it (kind, sections). The whole file is checked against a
+fingerprint of notes' source code, the libraries and the lint options before
+it is used (pipeline/cache.py): editing a rule or the config invalidates
+every entry, and a damaged file is ignored.
 
 A whole-project run is cached too, keyed by every content file's bytes, the
 settings and config, and the day (cadence findings change with the date): an
@@ -13,58 +15,25 @@ from __future__ import annotations
 
 import hashlib
 import json
-import marshal
 from pathlib import Path
 
-from pipeline.atomic import write_whole
+from pipeline import cache as verified
 from pipeline.findings import Finding, Level
-
-VERSION = 3  # 2: each finding keeps its excerpt; 3: and each file its links
-FOLDER = ".notes-cache"
-PACKAGE_SOURCE = Path(__file__).resolve().parent.parent  # all of pipeline/: loader, rules, cadence
-
-
-def fingerprint(options: dict) -> str:
-    digest = hashlib.sha256(f"v{VERSION}".encode())
-    for source in sorted(PACKAGE_SOURCE.rglob("*.py")):
-        digest.update(source.read_bytes())
-    digest.update(repr(sorted((k, repr(v)) for k, v in options.items())).encode())
-    return digest.hexdigest()
-
-
-def load_entries(path: Path, fingerprint: str) -> dict:
-    """The entries a `save_entries` left at `path` under this `fingerprint`; none if absent, damaged or stale."""
-    try:
-        with path.open("rb") as handle:
-            stored = marshal.load(handle)
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}  # none yet, or damaged or foreign: rebuilt, never trusted
-    if not isinstance(stored, dict) or stored.get("fingerprint") != fingerprint:
-        return {}
-    return stored.get("entries", {})
-
-
-def save_entries(path: Path, fingerprint: str, entries: dict) -> None:
-    """Keep `entries` (plain data: marshal is the quickest to read back) at `path`, atomically."""
-    write_whole(path, marshal.dumps({"fingerprint": fingerprint, "entries": entries}))
 
 
 class Cache:
     def __init__(self, root: Path | None, options: dict):
-        self.path = root / FOLDER / "lint.json" if root else None
-        self.fingerprint = fingerprint(options)
+        self.path = root / verified.FOLDER / "lint.json" if root else None
+        self.fingerprint = verified.fingerprint(options)
         self.old: dict[str, list] = {}
         self.new: dict[str, list] = {}
         self.old_run: dict = {}
         self.new_run: dict = {}
-        if self.path and self.path.is_file():
-            try:
-                stored = json.loads(self.path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                stored = {}  # a damaged cache is rebuilt, never trusted
-            if stored.get("fingerprint") == self.fingerprint:
-                self.old = stored.get("entries", {})
-                self.old_run = stored.get("run", {})
+        stored = verified.load(self.path, self.fingerprint)  # None if damaged or foreign: rebuilt, never trusted
+        if stored is not None:
+            stored = json.loads(stored)
+            self.old = stored["entries"]
+            self.old_run = stored["run"]
 
     @property
     def enabled(self) -> bool:
@@ -106,6 +75,5 @@ class Cache:
         """Write the entries used in this run (so the file never grows without bound), atomically."""
         if not self.path or (self.new == self.old and self.new_run == self.old_run):
             return
-        data = json.dumps({"fingerprint": self.fingerprint, "entries": self.new, "run": self.new_run},
-                          separators=(",", ":"))
-        write_whole(self.path, data.encode("utf-8"))
+        data = json.dumps({"entries": self.new, "run": self.new_run}, separators=(",", ":"))
+        verified.save(self.path, self.fingerprint, data.encode("utf-8"))

@@ -8,11 +8,8 @@ same way.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
-import jinja2
-from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
 from pipeline import config as notes_config
@@ -21,8 +18,8 @@ from pipeline.content.files import static_html_setting
 from pipeline.content.loader import load_site
 from pipeline.email.options import Signup
 from pipeline.language import use_site_language
-from pipeline.lint.cache import FOLDER
 from pipeline.pelican import cadence_pages, feeds, gate, home, post_links, redirects, scheduled, site_pages, taxonomies, writer
+from pipeline.pelican.compiled import VerifiedBytecodeCache
 from pipeline.pelican.generators import ProfilesGenerator
 
 # Our settings, with the defaults used when pelicanconf.py leaves them out.
@@ -58,21 +55,8 @@ def _initialise(pelican) -> None:
         settings["NOTES_CONFIG"] = notes_config.load(root)  # pyproject.toml sits beside the settings file
     settings["NOTES_EMAIL_SIGNUP"] = Signup.from_config(settings["NOTES_CONFIG"])  # theme/templates/email_signup.html
     if "bytecode_cache" not in settings["JINJA_ENVIRONMENT"]:
-        settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"], "bytecode_cache": _compiled(root, settings)}
-
-
-def _compiled(root: Path, settings: dict) -> FileSystemBytecodeCache:
-    """Templates compiled by earlier builds: compiling the theme takes a second of every build.
-
-    Jinja keys each by its template's text, but not by the options that change
-    how it compiles (autoescape, trim_blocks, extensions), so the folder is
-    named by those and by Jinja's version.
-    """
-    options = repr(sorted((key, repr(value)) for key, value in settings["JINJA_ENVIRONMENT"].items()))
-    digest = hashlib.blake2b(f"{jinja2.__version__}{options}".encode(), digest_size=8).hexdigest()
-    folder = root / FOLDER / f"jinja-{digest}"
-    folder.mkdir(parents=True, exist_ok=True)
-    return FileSystemBytecodeCache(str(folder))
+        options = settings["JINJA_ENVIRONMENT"]
+        settings["JINJA_ENVIRONMENT"] = {**options, "bytecode_cache": VerifiedBytecodeCache(root, options)}
 
 
 def _generators(pelican):

@@ -2,10 +2,13 @@
 
 Rendering Markdown is most of the work of reading a site. `notes build`
 renders all of it before Pelican starts (`prerender`), split over the cores,
-and the reader and generators then look the HTML up here. The results are
-kept in `.notes-cache/html.marshal`, keyed by a hash of each text, so that
-a rebuild renders only the texts that changed. The file is invalidated as a
-whole when the Markdown settings, the allowed embeds or notes' own code change.
+and the reader and generators then look the HTML up here. What Python-Markdown
+made is kept in `.notes-cache/html.marshal`, keyed by a hash of each text,
+so that a rebuild renders only the texts that changed. The file is verified
+before use and keyed by the Markdown settings and the libraries' versions
+(pipeline/cache.py). The HTML is sanitised every time it is used, from the
+cache or not, so a cache can never put into a page what the sanitiser would
+have taken out.
 
 We keep our own cache rather than Pelican's content cache (CACHE_CONTENT):
 Pelican keys it by file alone, but a weeknote's title comes from its team's
@@ -19,9 +22,9 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from pipeline.lint.cache import FOLDER, fingerprint, load_entries, save_entries
+from pipeline import cache
 from pipeline.parallel import map_shares
-from pipeline.markup import Renderer
+from pipeline.markup import Renderer, inline_of
 
 FILE = "html.marshal"
 BLOCK, INLINE = "block", "inline"
@@ -33,10 +36,11 @@ class RenderedHtml:
     def __init__(self, markdown: dict, embeds: tuple[str, ...], root: Path | None):
         self._markdown, self._embeds = markdown, embeds
         self._renderer = Renderer(self._markdown, self._embeds)
-        self._fingerprint = fingerprint({"markdown": self._markdown, "embeds": self._embeds})
-        self._path = root / FOLDER / FILE if root else None
-        self._old = self._load()
-        self._new: dict[str, str] = {}
+        self._fingerprint = cache.fingerprint({"markdown": self._markdown})
+        self._path = root / cache.FOLDER / FILE if root else None
+        self._stored = cache.load_entries(self._path, self._fingerprint)  # key -> what Markdown made
+        self._used: dict[str, str] = {}  # the entries this build used, kept for the next
+        self._clean: dict[str, str] = {}  # key -> the sanitised HTML, for this process
         self.rendered = 0
 
     def block(self, text: str) -> str:
@@ -46,46 +50,50 @@ class RenderedHtml:
         return self._get(INLINE, text)
 
     def prerender(self, texts: Iterable[tuple[str, str]]) -> int:
-        """Render every (kind, text) not rendered before, on every core; return how many were new."""
-        misses: dict[str, tuple[str, str]] = {}
+        """Render and sanitise every (kind, text), on every core; return how many Markdown rendered anew."""
+        wanted: dict[str, tuple[str, str, str | None]] = {}
         for kind, text in texts:
             key = _key(kind, text)
-            if key in self._new:
-                continue
-            if key in self._old:
-                self._new[key] = self._old[key]
-            else:
-                misses[key] = (kind, text)
-        html = map_shares(_render_share, list(misses.values()), self._markdown, self._embeds)
-        self._new.update(zip(misses, html, strict=True))
-        self.rendered += len(misses)
-        return len(misses)
+            if key not in self._clean and key not in wanted:
+                wanted[key] = (kind, text, self._used.get(key) or self._stored.get(key))
+        results = map_shares(_render_share, list(wanted.values()), self._markdown, self._embeds)
+        fresh = 0
+        for key, (kind, _, known), (markdown, clean) in zip(wanted, wanted.values(), results, strict=True):
+            self._used[key], self._clean[key] = markdown, clean
+            fresh += known is None
+        self.rendered += fresh
+        return fresh
 
     def save(self) -> None:
         """Keep what this build used, and nothing older, for the next build."""
-        if self._path is not None:
-            save_entries(self._path, self._fingerprint, self._new)
+        cache.save_entries(self._path, self._fingerprint, self._used)
 
     def _get(self, kind: str, text: str) -> str:
         key = _key(kind, text)
-        html = self._new.get(key) or self._old.get(key)
-        if html is None:
-            html = self._renderer.inline(text) if kind == INLINE else self._renderer.block(text)
-            self.rendered += 1
-        self._new[key] = html
-        return html
-
-    def _load(self) -> dict[str, str]:
-        return load_entries(self._path, self._fingerprint) if self._path is not None else {}
+        clean = self._clean.get(key)
+        if clean is None:
+            known = self._used.get(key) or self._stored.get(key)
+            markdown, clean = _render(self._renderer, kind, text, known)
+            self.rendered += known is None
+            self._used[key], self._clean[key] = markdown, clean
+        return clean
 
 
 def _key(kind: str, text: str) -> str:
     return hashlib.blake2b(f"{kind}\0{text}".encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
-def _render_share(texts: list[tuple[str, str]], markdown: dict, embeds: tuple[str, ...]) -> list[str]:
+def _render(renderer: Renderer, kind: str, text: str, known: str | None) -> tuple[str, str]:
+    """What Markdown makes of `text` (`known` if rendered before), and that HTML sanitised."""
+    markdown = known if isinstance(known, str) else renderer.markdown(text)
+    clean = renderer.clean(markdown)
+    return markdown, inline_of(clean) if kind == INLINE else clean
+
+
+def _render_share(texts: list[tuple[str, str, str | None]], markdown: dict,
+                  embeds: tuple[str, ...]) -> list[tuple[str, str]]:
     renderer = Renderer(markdown, embeds)
-    return [renderer.inline(text) if kind == INLINE else renderer.block(text) for kind, text in texts]
+    return [_render(renderer, kind, text, known) for kind, text, known in texts]
 
 
 def texts_of(site) -> Iterable[tuple[str, str]]:
