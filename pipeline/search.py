@@ -10,7 +10,9 @@ The index is split into one Pagefind bundle per quarter of notes
 (`pagefind/2026-11/`), which the search page merges (Pagefind's `mergeIndex`):
 Pagefind's memory grows with the pages it indexes (1.8 GB for 10,000 notes in
 one bundle), and a quarter of fifty weekly teams is about 650 pages and 150 MB.
-Bundles are indexed as many at a time as there are cores. `notes serve`
+Bundles are indexed as many at a time as there are cores, and each is put
+in a canonical form once Pagefind has written it (search_canonical.py), so
+that the same pages always give the same bytes. `notes serve`
 indexes again only the bundles of the notes an edit changed; the newest are
 the smallest, and most edits are to recent notes.
 """
@@ -32,6 +34,7 @@ from pagefind_bin import get_executable
 
 from pipeline.errors import BuildFailed
 from pipeline.parallel import Background, workers
+from pipeline.search_canonical import Unexpected, canonicalise
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +142,11 @@ def _index_all(site: Path, shards: list[Shard], build: int) -> str | None:
                 messages.seek(0)
                 detail = messages.read().decode("utf-8", "replace").strip()
                 failure = f"(pagefind exited with {process.returncode} for {shard.folder}/):\n  {detail}"
+            else:
+                try:
+                    canonicalise(site / shard.folder)
+                except (Unexpected, ValueError, KeyError, IndexError, TypeError) as err:  # another Pagefind's layout
+                    failure = f"(pagefind wrote {shard.folder}/ in a layout notes does not know: {err})"
             messages.close()
         return failure
     finally:

@@ -17,6 +17,7 @@ from pipeline.language import use_site_language
 
 DEVELOPMENT = Path("pelicanconf.py")
 PRODUCTION = Path("publishconf.py")
+PREVIEW = "preview"  # where notes build and notes serve write, beside the settings file
 DEFAULT_TIMEZONE = "Europe/London"  # the content contract's default; Pelican's would be UTC
 PATH_SETTINGS = {"PATH": ".", "OUTPUT_PATH": "output", "THEME": "theme"}
 OWN_PLUGIN = "pipeline.pelican"
@@ -48,6 +49,22 @@ def load(path: Path, overrides: dict | None = None) -> dict:
         settings = read_settings(str(path), override={"TIMEZONE": timezone, **(overrides or {})})
     use_site_language(settings)  # reading them set the machine's locale; dates are in the site's language
     return settings
+
+
+def preview_path(settings_path: Path, chosen: Path | None = None) -> Path:
+    """Where `notes build` and `notes serve` write: `chosen` (--output), else preview/ beside the settings.
+
+    Never the folder `notes publish` swaps the site into (OUTPUT_PATH): a
+    development build there (drafts, relative links) could be deployed, or
+    brought back by `notes publish --rollback`, as the live site.
+    """
+    folder = (chosen or settings_path.resolve().parent / PREVIEW).resolve()
+    published = settings_path.resolve().parent / PRODUCTION
+    live = Path(read(published if published.is_file() else settings_path)["OUTPUT_PATH"])
+    if folder == live:
+        raise ConfigError(f"{folder.name}/ is where notes publish puts the site; notes build and notes serve write "
+                          f"a preview elsewhere: leave out --output to use {PREVIEW}/, or run notes publish")
+    return folder
 
 
 def other_plugins(settings: dict) -> list[str]:

@@ -28,20 +28,12 @@ NEW_POST = (
 )
 
 
-# Pagefind 1.5 names its filter and metadata files by a hash that changes from run to run
-# for the same pages (tests/test_reproducible.py), so trees are compared without its
-# folder, and the search bundle is checked for completeness on its own (`search_is_complete`).
-# The publish manifest lists those files' hashes too; the rest of it is compared in test_reproducible.py.
-UNREPRODUCIBLE = ("pagefind/", ".notes-manifest.json")
-
-
 def tree_digest(folder: Path) -> str:
-    """One digest of every file's path and bytes: equal digests mean identical trees."""
+    """One digest of every file's path and bytes, the search index and manifest included (builds are
+    reproducible: tests/test_reproducible.py): equal digests mean identical trees."""
     digest = hashlib.sha256()
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        relative = path.relative_to(folder).as_posix()
-        if not relative.startswith(UNREPRODUCIBLE):
-            digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -183,10 +175,10 @@ def test_the_two_rename_swap_keeps_the_previous_site(tmp_path, monkeypatch):
 def test_a_second_publish_while_one_runs_exits_with_a_clear_message(site):
     output = site / "output"
     with publish.lock(output):
-        result = run_in(site, "build")
+        result = run_in(site, "publish")
     assert result.exit_code == 2
     assert result.output.splitlines()[-1] == (
-        f"notes: error: another build or publish (process {os.getpid()}) is writing output/; "
+        f"notes: error: another notes build, publish or serve (process {os.getpid()}) is writing output/; "
         "wait for it to finish, then run the command again"
     )
     assert not output.exists()
@@ -233,7 +225,7 @@ def test_rollback_without_a_previous_site_is_a_clear_error(site):
 
 
 def test_a_failure_after_pelican_leaves_the_site_and_no_debris(site, monkeypatch):
-    assert run_in(site, "build").exit_code == 0
+    assert run_in(site, "publish").exit_code == 0
     before = tree_digest(site / "output")
 
     @contextmanager
@@ -242,7 +234,7 @@ def test_a_failure_after_pelican_leaves_the_site_and_no_debris(site, monkeypatch
         raise BuildFailed("the search index could not be built")
 
     monkeypatch.setattr("pipeline.search.indexing", broken_indexing)
-    result = run_in(site, "build")
+    result = run_in(site, "publish")
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == "notes: error: the search index could not be built"
     assert tree_digest(site / "output") == before
@@ -285,14 +277,14 @@ def test_self_check_reads_the_html_that_feeds_carry(tmp_path):
 
 
 def test_a_full_disk_is_one_clear_line_and_changes_nothing(site, monkeypatch):
-    assert run_in(site, "build").exit_code == 0
+    assert run_in(site, "publish").exit_code == 0
     before = tree_digest(site / "output")
 
     def full_disk(output):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(publish, "new_staging", full_disk)
-    result = run_in(site, "build")
+    result = run_in(site, "publish")
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == (
         f"notes: error: cannot write the site beside {site.resolve() / 'output'}: No space left on device; "
