@@ -121,6 +121,14 @@ class Run:
     def context(self) -> dict:
         return self.generators[0].context if self.generators else {}
 
+    @property
+    def pages(self) -> int:
+        return sum(1 for name in self.files if name.endswith(".html"))
+
+    @property
+    def feeds(self) -> int:
+        return sum(1 for name in self.files if name.endswith(".xml") and name != "sitemap.xml")
+
 
 def prepare(settings_path: Path, output: Path | None = None, progress: Progress | None = None,
             today: date | None = None) -> Prepared:
@@ -154,35 +162,50 @@ class _PelicanLog(logging.Handler):
         (self.errors if record.levelno >= logging.ERROR else self.warnings).append(record.getMessage())
 
 
-def render(prepared: Prepared, progress: Progress | None = None) -> Built:
-    """Build checked content beside the output folder, check it, and swap it in (see publish.py)."""
+def render(prepared: Prepared, progress: Progress | None = None, *, keep_previous: bool = True) -> Built:
+    """Build checked content beside the output folder, check it, and swap it in (see publish.py).
+
+    `keep_previous` keeps the site it replaces as `<output>.previous/`, for `notes publish --rollback`.
+    """
     started = time.monotonic()
-    output = prepared.output
-    progress = progress or Silent()
     try:
-        with publish.lock(output):
-            publish.recover(output)
-            staging = publish.new_staging(output)
-            try:
-                run = run_into(prepared, staging, progress)
-                manifest.write(staging, prepared.project.settings_path, prepared.settings, listed=run.files)
-                progress.stage(f"Swapping the new site into {output.name}/")
-                publish.swap_in(staging, output)
-            finally:
-                shutil.rmtree(staging, ignore_errors=True)  # after a swap the name is gone, or holds the old site
-            run.html.save()
-            progress.done()
+        with publish.lock(prepared.output):
+            run = replace_site(prepared, progress or Silent(), keep_previous=keep_previous)
     except OSError as err:
-        # A read-only or full disk, or a folder we may not write: the user's to fix, so one line, no traceback.
-        if os.environ.get("NOTES_DEBUG"):
-            raise
-        raise BuildFailed(f"cannot write the site beside {output}: {err.strerror or err}; "
-                          "the site was not changed") from None
+        raise one_line(err, prepared.output) from None
     finally:
         prepared.cancel()  # a build that failed on its own no longer needs the checks' result
-    pages = sum(1 for name in run.files if name.endswith(".html"))
-    feeds = sum(1 for name in run.files if name.endswith(".xml") and name != "sitemap.xml")
-    return Built(output, pages, time.monotonic() - started, run.warnings, feeds)
+    return Built(prepared.output, run.pages, time.monotonic() - started, run.warnings, run.feeds)
+
+
+def replace_site(prepared: Prepared, progress: Progress, *, keep_previous: bool, html: RenderedHtml | None = None,
+                 listed: bool = True) -> Run:
+    """With the output's lock held: build the whole site into a fresh folder and swap it in.
+
+    `listed` writes the manifest deploy trusts; `html` is a renderer kept from an earlier run in this process.
+    """
+    output = prepared.output
+    publish.recover(output)
+    staging = publish.new_staging(output)
+    try:
+        run = run_into(prepared, staging, progress, html)
+        if listed:
+            manifest.write(staging, prepared.project.settings_path, prepared.settings, listed=run.files)
+        progress.stage(f"Swapping the new site into {output.name}/")
+        publish.swap_in(staging, output, keep_previous=keep_previous)
+        run.folder = output
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # after a swap the name is gone, or holds the old site
+    run.html.save()
+    progress.done()
+    return run
+
+
+def one_line(err: OSError, output: Path) -> NotesError:
+    """A read-only or full disk, or a folder we may not write: the user's to fix, so one line, no traceback."""
+    if os.environ.get("NOTES_DEBUG"):
+        raise err
+    return BuildFailed(f"cannot write the site beside {output}: {err.strerror or err}; the site was not changed")
 
 
 def run_into(prepared: Prepared, folder: Path, progress: Progress, html: RenderedHtml | None = None) -> Run:
@@ -191,8 +214,7 @@ def run_into(prepared: Prepared, folder: Path, progress: Progress, html: Rendere
     `html` is a renderer kept from an earlier run in this process (`notes serve`), else one reads the cache.
     """
     project = prepared.project
-    html = html or RenderedHtml(prepared.settings.get("MARKDOWN", {}),
-                                tuple(project.config.section("lint")["allowed_embeds"]), project.root)
+    html = html or RenderedHtml.for_project(project)
     progress.stage("Rendering Markdown")
     html.prerender(rendered.texts_of(project.site))
     _stop_if_checks_failed(prepared)

@@ -24,7 +24,7 @@ from pipeline.content.model import IsoWeek
 from pipeline.content.schema import WEEKDAYS
 from pipeline.errors import ExitCode, NotesError
 from pipeline.findings import Level, has_errors, printable
-from pipeline.report import echo_findings, plural
+from pipeline.report import echo_findings, finding_line, plural
 from pipeline.lint import formats
 from pipeline.lint.formats import FORMATS
 from pipeline.lint.policy import LEVELS
@@ -476,7 +476,7 @@ def rules(code):
             click.echo(f"\n{heading}: content/{example.path}\n" + click.style(text.rstrip("\n"), dim=True))
 
 
-def _check_and_build(settings: Path, output: Path | None, today: date | None = None) -> None:
+def _check_and_build(settings: Path, output: Path | None, today: date | None = None, *, publishing: bool) -> None:
     from pipeline import build as site_build  # imports Pelican: only building pays for it
     from pipeline.progress import Progress
 
@@ -489,7 +489,7 @@ def _check_and_build(settings: Path, output: Path | None, today: date | None = N
         now = prepared.project.today
         click.echo(f"Building the site with {settings} as of {long_date(now.day)} ({now.source})…")
         try:
-            built = site_build.render(prepared, progress)
+            built = site_build.render(prepared, progress, keep_previous=publishing)
         except site_build.NotBuilt as failed:
             _not_built(failed.findings, site.files_checked, progress, prepared.baselined)
     if prepared.findings:
@@ -514,22 +514,24 @@ def _count(findings, level) -> int:
     return sum(1 for f in findings if f.level == level)
 
 
-output_option = click.option(
+preview_option = click.option(
     "--output",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to build into.  [default: OUTPUT_PATH in the settings, output/]",
+    help="Folder to write the preview into; never the one notes publish writes.  [default: preview/]",
 )
 
 
 @cli.command()
 @settings_option
-@output_option
+@preview_option
 @today_option
 def build(settings, output, today):
-    """Check all content, then build the site with Pelican.
+    """Check all content, then build a preview of the site with Pelican.
 
-    Errors block the build. The site is built beside the output folder and
-    swapped in only when complete; the old one is kept as output.previous/.
+    Errors block the build. The preview, with drafts and relative links, goes
+    into preview/ (open preview/index.html, or run notes serve), never into
+    output/, which only notes publish writes. It is built beside its folder
+    and swapped in only when complete.
 
     \b
     Example:
@@ -537,11 +539,17 @@ def build(settings, output, today):
       notes build --settings publishconf.py --output /tmp/site
       notes build --today 2026-12-01
     """
-    _check_and_build(settings, output, today)
+    from pipeline.settings import preview_path
+
+    _check_and_build(settings, preview_path(settings, output), today, publishing=False)
 
 
 @cli.command()
-@output_option
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to publish into.  [default: OUTPUT_PATH in publishconf.py, output/]",
+)
 @click.option("--rollback", is_flag=True, help="Swap output/ and output.previous/ back; build nothing.")
 @today_option
 def publish(output, rollback, today):
@@ -565,7 +573,7 @@ def publish(output, rollback, today):
         click.echo(f"Rolled back: {display_path(target)}/ is the previous site again; "
                    f"run 'notes publish --rollback' again to undo.")
         return
-    _check_and_build(PRODUCTION, output, today)
+    _check_and_build(PRODUCTION, output, today, publishing=True)
 
 
 def _deploy_target(ctx, param, value):
@@ -700,41 +708,74 @@ def email(week, dry_run, out, lists, resend, insecure, settings, today):
 @cli.command()
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port on 127.0.0.1.")
 @settings_option
-@output_option
+@preview_option
 @today_option
 def serve(port, settings, output, today):
-    """Preview the site on 127.0.0.1, rebuilding on every change.
+    """Preview the site on 127.0.0.1, bringing it up to date on every change.
 
-    Rebuilds when content, the theme or the settings change; while the
-    content has errors, the last good build stays up.
+    Builds the site into preview/ (never output/), serves it, and watches the
+    content, the theme, the settings and pyproject.toml. An edit to a note's
+    text is re-rendered in a moment; anything else rebuilds the whole site.
+    After the first build only what changed is printed. While the content
+    has errors, the last good build stays up.
 
     \b
     Example:
       notes serve
       notes serve --port 8080
     """
+    from pipeline import publish as site_publish
     from pipeline import serve as site_serve
+    from pipeline.preview import Preview
+    from pipeline.progress import Progress
+    from pipeline.settings import preview_path
 
-    config = open_project(settings, for_build=True).settings
-    output = (output or Path(config["OUTPUT_PATH"])).resolve()
+    config = open_project(settings).settings
+    folder = preview_path(settings, output)
+    server = site_serve.bind(folder, port)  # a port in use stops serve before any build
+    with site_publish.lock(folder):  # the preview is serve's own while it runs
+        preview = Preview(settings, folder, today)
+        with Progress() as progress:
+            _report(preview.build(progress), first=True)
+        site_serve.start(server)
+        click.echo(f"Serving http://{site_serve.HOST}:{port}/ (press Ctrl-C to stop)")
 
-    def rebuild(changed: set[str]) -> None:
-        if changed:
-            click.echo(f"{len(changed)} file(s) changed; rebuilding…")
+        def changed(paths: set[Path]) -> None:
+            try:
+                outcome = preview.update(paths)
+            except NotesError as err:
+                click.echo(f"notes: error: {err}", err=True)
+                return
+            if outcome is not None:
+                _report(outcome)
+
+        watched = [Path(config["PATH"]), Path(config["THEME"]), settings, settings.resolve().parent / "pyproject.toml"]
         try:
-            _check_and_build(settings, output, today)
-        except click.exceptions.Exit:
-            click.echo("Still serving the last good build.", err=True)
-        except NotesError as err:
-            click.echo(f"notes: error: {err}", err=True)
+            site_serve.watch(watched, changed, threading.Event())
+        finally:
+            server.shutdown()
 
-    rebuild(set())
-    httpd = site_serve.start_server(output, "127.0.0.1", port)
-    click.echo(f"Serving http://127.0.0.1:{port}/ (press Ctrl-C to stop)")
-    try:
-        site_serve.watch([Path(config["PATH"]), Path(config["THEME"]), settings], rebuild, threading.Event())
-    finally:
-        httpd.shutdown()
+
+def _report(outcome, *, first: bool = False) -> None:
+    """What a serve build or edit did: every finding and warning the first time, then only new ones."""
+    if not first:
+        click.echo(f"{', '.join(outcome.changed)} changed:")
+    for finding in outcome.findings:
+        click.echo(finding_line(finding))
+    for warning in outcome.warnings:
+        click.echo(f"pelican: warning: {warning}", err=True)
+    fixed = f", {outcome.fixed} fixed" if outcome.fixed else ""
+    if not outcome.built:
+        click.echo(f"Not rebuilt: fix the errors above; the preview updates when you save. "
+                   f"Still serving the last good build.", err=True)
+    elif outcome.notes:
+        click.echo(f"Updated {', '.join(outcome.notes)}: {plural(outcome.pages, 'page')} and "
+                   f"{plural(outcome.feeds, 'feed')} in {outcome.seconds:.1f} s"
+                   f" ({plural(len(outcome.findings), 'new finding')}{fixed}).")
+    else:
+        counts = f"{plural(len(outcome.findings), 'finding' if first else 'new finding')}{fixed}"
+        click.echo(f"Built {outcome.pages} pages and {outcome.feeds} feeds from {plural(outcome.files, 'file')} "
+                   f"in {outcome.seconds:.1f} s ({counts}).")
 
 
 def main() -> NoReturn:

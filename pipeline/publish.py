@@ -70,7 +70,7 @@ def lock(output: Path) -> Iterator[None]:
             handle.seek(0)
             holder = handle.read().strip() or "another process"
             raise Busy(
-                f"another build or publish (process {holder}) is writing {output.name}/; "
+                f"another notes build, publish or serve (process {holder}) is writing {output.name}/; "
                 "wait for it to finish, then run the command again"
             ) from None
         handle.seek(0)
@@ -86,10 +86,11 @@ def lock(output: Path) -> Iterator[None]:
 def recover(output: Path) -> None:
     """Undo what an interrupted run left behind; call with the lock held."""
     previous = previous_of(output)
-    if not output.exists() and previous.is_dir():
-        log.warning("%s/ was missing after an interrupted swap; restored it from %s/", output.name, previous.name)
-        previous.rename(output)
-    for stale in [*output.parent.glob(staging_prefix(output) + "*"), _doomed(previous)]:
+    for last in (previous, _doomed(output)):  # a swap that keeps the previous site, or one that does not
+        if not output.exists() and last.is_dir():
+            log.warning("%s/ was missing after an interrupted swap; restored it from %s/", output.name, last.name)
+            last.rename(output)
+    for stale in [*output.parent.glob(staging_prefix(output) + "*"), _doomed(previous), _doomed(output)]:
         shutil.rmtree(stale, ignore_errors=True)
 
 
@@ -99,17 +100,24 @@ def new_staging(output: Path) -> Path:
     return staging
 
 
-def swap_in(staging: Path, output: Path) -> None:
-    """Make `staging` the output folder and keep the old one as `<output>.previous/`."""
-    previous = previous_of(output)
+def swap_in(staging: Path, output: Path, *, keep_previous: bool = True) -> None:
+    """Make `staging` the output folder and keep the old one as `<output>.previous/`, or delete it."""
     if not output.exists():
         staging.rename(output)
     elif _exchange(staging, output):
         # output/ is the new site; the old one is still at the staging name.
-        _replace_folder(previous, staging)
-    else:
-        _replace_folder(previous, output)
+        if keep_previous:
+            _replace_folder(previous_of(output), staging)
+        else:
+            shutil.rmtree(staging)
+    elif keep_previous:
+        _replace_folder(previous_of(output), output)
         staging.rename(output)
+    else:
+        doomed = _doomed(output)
+        output.rename(doomed)
+        staging.rename(output)
+        shutil.rmtree(doomed)
 
 
 def rollback(output: Path) -> None:

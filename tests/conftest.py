@@ -64,10 +64,11 @@ def run_in(root: Path, *args: str):
 
 
 def build_in(root: Path, *args: str) -> Path:
-    """Build the site in `root` (`notes build`, or ARGS) and return its output folder."""
-    result = run_in(root, *(args or ("build",)))
+    """Build the site in `root` (`notes build`, or ARGS) and return the folder it wrote: preview/, or output/."""
+    args = args or ("build",)
+    result = run_in(root, *args)
     assert result.exit_code == 0, result.output
-    return root / "output"
+    return root / ("output" if args[0] == "publish" else "preview")
 
 
 @pytest.fixture

@@ -52,21 +52,21 @@ def html_pages(output: Path) -> list[str]:
 def test_build_writes_every_page_at_its_gds_style_url(site):
     result = run("build")
     assert result.exit_code == 0, result.output
-    assert sorted(EXPECTED_PAGES) == html_pages(site / "output")
+    assert sorted(EXPECTED_PAGES) == html_pages(site / "preview")
     assert result.output.splitlines()[:3] == ["Loading notes from content…", "Checking 10 files in content…",
                                                "Building the site with pelicanconf.py as of Monday 30 November 2026"
                                                " (NOTES_TODAY)…"]
-    assert result.output.splitlines()[-1].startswith("Built 28 pages and 16 feeds from 6 notes into output/ in ")
+    assert result.output.splitlines()[-1].startswith("Built 28 pages and 16 feeds from 6 notes into preview/ in ")
     assert result.output.splitlines()[-1].endswith(" s: 0 warnings, 0 errors.")
 
 
 def test_pages_carry_their_content(site):
     assert run("build").exit_code == 0
-    weeknote = (site / "output/weeknotes/data-platform/2026-w46/index.html").read_text()
+    weeknote = (site / "preview/weeknotes/data-platform/2026-w46/index.html").read_text()
     assert "<h1" in weeknote and "Data platform weeknote: week 46, 2026" in weeknote
     assert "We moved the reporting tables in week 46." in weeknote
     assert 'href="../../../teams/data-platform/"' in weeknote  # relative links in development
-    author = (site / "output/authors/priya-patel/index.html").read_text()
+    author = (site / "preview/authors/priya-patel/index.html").read_text()
     assert "Priya runs the data platform team&#39;s planning." in author or "Priya runs the data platform team's planning." in author
     assert "Data platform weeknote: week 47, 2026" in author
     assert "Why we publish our roadmap" not in author
@@ -84,7 +84,7 @@ def test_output_option_overrides_the_settings(site, tmp_path):
     result = run("build", "--output", str(tmp_path / "elsewhere"))
     assert result.exit_code == 0, result.output
     assert (tmp_path / "elsewhere/index.html").is_file()
-    assert not (site / "output").exists()
+    assert not (site / "preview").exists()
 
 
 def test_drafts_and_future_notes_stay_off_the_published_site(site):
@@ -93,13 +93,13 @@ def test_drafts_and_future_notes_stay_off_the_published_site(site):
     write(site / "content/posts/future.md",
           "---\ntitle: Scheduled for later\ndate: 2099-01-01\nauthors: [jane-doe]\nsummary: Later.\n---\nLater.\n")
     assert run("publish").exit_code == 0
-    everything = "".join(p.read_text() for p in (site / "output").rglob("*.html"))
+    everything = "".join(p.read_text() for p in (site / "preview").rglob("*.html"))
     assert "Not ready yet" not in everything and "Scheduled for later" not in everything
 
 
 def test_errors_block_the_build_and_leave_the_old_site_alone(site):
     assert run("build").exit_code == 0
-    before = {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()}
+    before = {p: p.read_bytes() for p in (site / "preview").rglob("*") if p.is_file()}
     write(site / "content/weeknotes/data-platform/2026-W48.md",
           "---\ndate: 2026-12-04\nauthors: [sam-lee]\nsummary: x\n---\nBody\n")
     write(site / "content/posts/bad.md", "---\ntitle: [oops\n---\n")
@@ -115,13 +115,13 @@ def test_errors_block_the_build_and_leave_the_old_site_alone(site):
         "Checked 12 files: 2 errors in 2 files.",
         "Not built: fix the errors above, then run the command again.",
     ]
-    after = {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()}
+    after = {p: p.read_bytes() for p in (site / "preview").rglob("*") if p.is_file()}
     assert after == before
 
 
 def test_a_failing_pelican_build_changes_nothing(site):
     assert run("build").exit_code == 0
-    before = html_pages(site / "output")
+    before = html_pages(site / "preview")
     # A theme that cannot render: the build must fail whole, with the old site kept.
     broken = site / "broken-theme/templates"
     broken.mkdir(parents=True)
@@ -131,15 +131,15 @@ def test_a_failing_pelican_build_changes_nothing(site):
     result = run("build")
     assert result.exit_code == 1
     assert "notes: error: the build failed; the site was not changed:" in result.output
-    assert html_pages(site / "output") == before
-    assert not list(site.glob(".output-build-*"))
+    assert html_pages(site / "preview") == before
+    assert not list(site.glob(".preview-build-*"))
 
 
 def test_previous_site_is_kept_for_rollback(site):
-    assert run("build").exit_code == 0
-    (site / "output/marker").write_text("first build")
-    assert run("build").exit_code == 0
-    assert (site / "output.previous/marker").read_text() == "first build"
+    assert run("publish").exit_code == 0
+    (site / "output/marker").write_text("first publish")
+    assert run("publish").exit_code == 0
+    assert (site / "output.previous/marker").read_text() == "first publish"
     assert not (site / "output/marker").exists()
 
 
@@ -149,7 +149,7 @@ def test_checks_in_a_worker_block_the_swap_on_errors_and_report_warnings_after(s
 
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
     assert run("build").exit_code == 0
-    before = {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()}
+    before = {p: p.read_bytes() for p in (site / "preview").rglob("*") if p.is_file()}
     write(site / "content/posts/2026-11-24-hiring.md",
           "---\ntitle: We are hiring\ndate: 2026-11-24 09:00\nauthors: [jane-doe]\nsummary: Join us.\n---\n"
           "We are hiring.\n\n<script>alert(1)</script>\n")
@@ -159,8 +159,8 @@ def test_checks_in_a_worker_block_the_swap_on_errors_and_report_warnings_after(s
     assert "content/posts/2026-11-24-hiring.md:9:1: S101 <script> is removed from the site and may run script: " \
            "link to the page instead (error)" in lines
     assert lines[-1] == "Not built: fix the errors above, then run the command again."
-    assert {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()} == before
-    assert not list(site.glob(".output-build-*"))
+    assert {p: p.read_bytes() for p in (site / "preview").rglob("*") if p.is_file()} == before
+    assert not list(site.glob(".preview-build-*"))
 
     (site / "content/posts/2026-11-24-hiring.md").write_text(
         "---\ntitle: We are hiring\ndate: 2026-11-24 09:00\nauthors: [jane-doe]\nsummary: Join us.\n---\n"
@@ -170,7 +170,7 @@ def test_checks_in_a_worker_block_the_swap_on_errors_and_report_warnings_after(s
     lines = result.output.splitlines()
     warning = next(i for i, line in enumerate(lines) if ": T101 " in line)
     assert lines[-1].startswith("Built ") and lines[-1].endswith(" s: 1 warning, 0 errors.")
-    assert warning > lines.index("Swapping the new site into output/…")  # reported once the checks were done
+    assert warning > lines.index("Swapping the new site into preview/…")  # reported once the checks were done
 
 
 def test_a_draft_with_a_new_tag_and_category_still_builds(site):
@@ -180,7 +180,7 @@ def test_a_draft_with_a_new_tag_and_category_still_builds(site):
           "tags: [brand-new-tag]\ncategory: brand-new\nstatus: draft\n---\nBody.\n")
     result = run("build")
     assert result.exit_code == 0, result.output
-    preview = (site / "output/drafts/an-idea.html").read_text(encoding="utf-8")
+    preview = (site / "preview/drafts/an-idea.html").read_text(encoding="utf-8")
     assert "Category: Brand-new</li>" in preview and "brand-new-tag" in preview  # named in sentence case
     assert "tags/brand-new-tag" not in preview and "categories/brand-new" not in preview
-    assert not (site / "output/tags/brand-new-tag").exists()
+    assert not (site / "preview/tags/brand-new-tag").exists()

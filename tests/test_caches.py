@@ -78,7 +78,7 @@ def _foreign(data: bytes, noise: random.Random) -> bytes:
 @pytest.mark.parametrize("damage", [_truncated, _random, _flipped, _foreign], ids=lambda f: f.__name__[1:])
 def test_damaged_or_foreign_cache_entries_never_change_the_output(site, damage):
     assert run_in(site, "build").exit_code == 0
-    clean = tree_digest(site / "output")
+    clean = tree_digest(site / "preview")
     findings = run_in(site, "lint").output
     noise = random.Random(damage.__name__)
     damaged = {}

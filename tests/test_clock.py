@@ -30,7 +30,7 @@ def _site(tmp_path, today: str | None):
 
 
 def _everything(root) -> str:
-    return "".join(p.read_text(encoding="utf-8", errors="replace") for p in (root / "output").rglob("*")
+    return "".join(p.read_text(encoding="utf-8", errors="replace") for p in (root / "preview").rglob("*")
                    if p.is_file() and p.suffix in (".html", ".xml", ".json") and "drafts" not in p.parts)
 
 
@@ -40,15 +40,15 @@ def test_a_note_dated_after_the_pinned_day_is_held_back_from_pages_and_feeds(tmp
     assert result.exit_code == 0, result.output
     assert "as of Thursday 1 January 2099 (NOTES_TODAY)" in result.output
     assert "A NOTE FROM 2099" not in _everything(root)
-    assert not (root / "output/2099/01/02/our-plans-for-spring").exists()
+    assert not (root / "preview/2099/01/02/our-plans-for-spring").exists()
 
 
 def test_a_note_dated_before_the_pinned_day_is_published_whatever_the_system_clock_says(tmp_path):
     root = _site(tmp_path, "2099-01-05")
     result = run_in(root, "build")
     assert result.exit_code == 0, result.output
-    assert (root / "output/2099/01/02/our-plans-for-spring/index.html").is_file()
-    feed = feedparser.parse((root / "output/feeds/all.atom.xml").read_bytes())
+    assert (root / "preview/2099/01/02/our-plans-for-spring/index.html").is_file()
+    feed = feedparser.parse((root / "preview/feeds/all.atom.xml").read_bytes())
     assert [e.title for e in feed.entries][0] == "Our plans for spring"
 
 
@@ -57,7 +57,7 @@ def test_the_today_option_wins_over_the_setting_and_the_build_says_so(tmp_path):
     result = run_in(root, "build", "--today", "2099-01-02")
     assert result.exit_code == 0, result.output
     assert "as of Friday 2 January 2099 (--today)" in result.output
-    assert (root / "output/2099/01/02/our-plans-for-spring/index.html").is_file()
+    assert (root / "preview/2099/01/02/our-plans-for-spring/index.html").is_file()
 
 
 def test_without_a_pinned_day_the_build_says_it_used_the_system_clock(tmp_path):

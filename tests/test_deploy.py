@@ -436,10 +436,10 @@ def test_an_output_that_does_not_match_its_manifest_is_refused(own_site, s3_url,
 
 def test_a_development_build_is_refused(tmp_path, s3_url, bucket):
     site = pinned_site(tmp_path / "site")
-    assert run_in(site, "build").exit_code == 0
-    result = deploy(site, s3_url, "--to", f"s3://{bucket}")
+    assert run_in(site, "build", "--output", "development").exit_code == 0
+    result = deploy(site, s3_url, "--to", f"s3://{bucket}", "--output", "development")
     assert (result.exit_code, result.output) == (2, (
-        "notes: error: output/ was built with pelicanconf.py, not by notes publish, so it may hold drafts and "
+        "notes: error: development/ was built with pelicanconf.py, not by notes publish, so it may hold drafts and "
         "development addresses; run notes publish, then deploy\n"))
 
 

@@ -68,7 +68,7 @@ def test_two_notes_with_the_same_id_fail_the_build(site):
             "content/posts/2026-11-06-what-we-learned-from-moving-the-case-database.md have the same feed entry ID "
             "tag:blog.example.gov.uk,2026-01-01:same, so feed readers would show only one: "
             "give one of them its own 'id' in the front matter") in result.output
-    assert not (site / "output").exists()
+    assert not (site / "preview").exists()
 
 
 def test_feed_lengths_are_configurable(site):

@@ -88,9 +88,9 @@ def test_allowed_embeds_pass_lint_and_reach_the_page_while_nothing_else_does(sit
     assert "content/posts/2026-11-24-pasted.md:5:17: S101 <script>" in lint_result.output  # in the summary
     result = run_in(site, "build")
     assert result.exit_code == 0, result.output
-    page = (site / "output/2026/11/24/pasted/index.html").read_text(encoding="utf-8")
+    page = (site / "preview/2026/11/24/pasted/index.html").read_text(encoding="utf-8")
     assert f'<iframe src="{EMBED}abc" title="Our video"></iframe>' in page
-    published = [p for p in (site / "output").rglob("*") if p.suffix in (".html", ".xml")]
+    published = [p for p in (site / "preview").rglob("*") if p.suffix in (".html", ".xml")]
     for path in published:
         text = path.read_text(encoding="utf-8")
         for banned in ("alert(", "evil.example", "x.swf", "javascript:", "data:text", "onerror"):
@@ -140,7 +140,7 @@ def test_hostile_metadata_is_escaped_in_every_page_attribute_json_ld_and_feed(tm
     result = run_in(site, "build")
     assert result.exit_code == 0, result.output
     checked = 0
-    for path in (site / "output").rglob("*"):
+    for path in (site / "preview").rglob("*"):
         if path.suffix not in (".html", ".xml", ".opml", ".json") or "pagefind" in path.parts:
             continue
         text = path.read_text(encoding="utf-8")
@@ -150,7 +150,7 @@ def test_hostile_metadata_is_escaped_in_every_page_attribute_json_ld_and_feed(tm
         for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', text, re.DOTALL):
             assert "</" not in block.replace("<\\/", ""), f"JSON-LD can close its script element in {path}"
     assert checked > 20
-    assert "{{7*7}}" in (site / "output/2026/11/24/hostile/index.html").read_text(encoding="utf-8")  # never evaluated
+    assert "{{7*7}}" in (site / "preview/2026/11/24/hostile/index.html").read_text(encoding="utf-8")  # never evaluated
 
 
 @pytest.mark.parametrize("slug", ["../../etc/passwd", "/etc/passwd", "con", "a/b", "..", "x\u202e"])
@@ -159,11 +159,11 @@ def test_slugs_cannot_name_paths(site, slug):
           f"---\ntitle: Escape\ndate: 2026-11-24 09:00\nauthors: [jane-doe]\nsummary: x.\nslug: \"{slug}\"\n---\nx\n")
     result = run_in(site, "build")
     if slug == "con":  # a slug like any other on the web; it only ever names a folder, never a device
-        assert result.exit_code == 0 and (site / "output/2026/11/24/con/index.html").is_file()
+        assert result.exit_code == 0 and (site / "preview/2026/11/24/con/index.html").is_file()
         return
     assert result.exit_code == 1
     assert "M105 'slug' must be lowercase words joined by hyphens" in result.output
-    assert not (site / "output").exists()
+    assert not (site / "preview").exists()
 
 
 def test_a_symlink_leaving_content_is_refused(site, tmp_path):
@@ -196,11 +196,12 @@ def test_serve_binds_loopback_and_serves_only_the_built_site(site):
     import urllib.error
     import urllib.request
 
-    from pipeline.serve import start_server
+    from pipeline.serve import bind, start
 
-    (site / "output").mkdir()
-    (site / "output/index.html").write_text("home")
-    httpd = start_server(site / "output", "127.0.0.1", 0)
+    (site / "preview").mkdir()
+    (site / "preview/index.html").write_text("home")
+    httpd = bind(site / "preview", 0)
+    start(httpd)
     try:
         host, port = httpd.server_address[:2]
         assert host == "127.0.0.1"

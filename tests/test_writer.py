@@ -40,7 +40,7 @@ def edit(site: Path, old: str, new: str) -> None:
 def test_pages_rendered_in_forked_workers_are_the_pages_rendered_here(site, monkeypatch):
     monkeypatch.setattr(parallel, "workers", lambda: 1)
     build(site)
-    serial = files(site / "output")
+    serial = files(site / "preview")
     monkeypatch.setattr(parallel, "workers", lambda: 3)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)  # the fixture site is small: fork anyway
     build(site, "--output", str(site / "forked"))
@@ -88,7 +88,6 @@ def test_with_another_plugin_every_page_is_written_as_pelican_writes_it(site):
     edit(site, "\n## ", "\nWe also met the team at the depot.\n\n## ")
     notes_build()
     for page in (POST_PAGE, "tags/roadmap/index.html", "index.html", "search/index.html"):
-        assert (site / "output" / page).read_text(encoding="utf-8").count("<!-- stamped -->") == 1, page
-        assert (site / "output.previous" / page).read_text(encoding="utf-8").count("<!-- stamped -->") == 1, page
-    assert "We also met the team at the depot." in (site / "output" / POST_PAGE).read_text(encoding="utf-8")
-    assert search_is_complete(site / "output")
+        assert (site / "preview" / page).read_text(encoding="utf-8").count("<!-- stamped -->") == 1, page
+    assert "We also met the team at the depot." in (site / "preview" / POST_PAGE).read_text(encoding="utf-8")
+    assert search_is_complete(site / "preview")

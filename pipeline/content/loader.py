@@ -56,6 +56,11 @@ class Site:
             found = self._resolved.get(str(Path(path).resolve()))
         return found
 
+    def replace(self, note: Note) -> None:
+        """Put `note` in the place of the note read from the same file (`notes serve`, after an edit)."""
+        self.notes[self.notes.index(self.note_at(note.path))] = note
+        self._indexed = -1
+
     @property
     def published(self) -> list[Note]:
         return [n for n in self.notes if n.status == "published"]

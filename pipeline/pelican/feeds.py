@@ -38,6 +38,7 @@ from pipeline.feeds.render import FeedRenderer
 from pipeline.feeds.settings import FeedSettings
 from pipeline.feeds.text import absolute_html, xml_safe
 from pipeline.pelican.cadence_pages import build_today
+from pipeline.pelican.writer import write_file
 from pipeline.urls import ARTICLE_FIELDS, SiteUrls
 
 logger = logging.getLogger(__name__)
@@ -83,15 +84,25 @@ class FeedsGenerator(Generator):
         feeds = self._feeds()
         for feed, entries in feeds.carried:
             feeds.write(writer, feed, entries)
-        self._write(self.catalogue.opml_path, opml(self.catalogue))
+        _write(self.output_path, self.catalogue.opml_path, opml(self.catalogue))
         for group in self.catalogue.groups():
-            self._write(group.opml_path, opml(self.catalogue, group))
+            _write(self.output_path, group.opml_path, opml(self.catalogue, group))
         writer.write_file(
             self.settings["SUBSCRIBE_SAVE_AS"], self.get_template("subscribe"), self.context,
             relative_urls=self.settings["RELATIVE_URLS"], template_name="subscribe", url=self.settings["SUBSCRIBE_URL"],
         )
         logger.debug("planned %d feeds and wrote %s in %.3f s; the writer writes the feeds with the pages",
                      len(self.catalogue), self.catalogue.opml_path, time.perf_counter() - started)
+
+    def write_carrying(self, writer, sources: set[str]) -> int:
+        """Write again the feeds that carry a note from `sources` (`notes serve`, after an edit to its text)."""
+        if not feed_settings.enabled(self.settings):
+            return 0
+        feeds = self._feeds()
+        carrying = [(feed, entries) for feed, entries in feeds.carried if any(e.source in sources for e in entries)]
+        for feed, entries in carrying:
+            feeds.write(writer, feed, entries)
+        return len(carrying)
 
     def _feeds(self) -> _Feeds:
         """Every feed with the entries it carries, and how to write one."""
@@ -113,13 +124,13 @@ class FeedsGenerator(Generator):
         return _Feeds(self, [(feed, carried[feed.key]) for feed in self.catalogue],
                       FeedRenderer(self.catalogue, quiet_updated=newest), articles)
 
-    def _write_feed(self, renderer: FeedRenderer, feed, entries: list[Entry], articles: dict,
+    def _write_feed(self, folder: str, renderer: FeedRenderer, feed, entries: list[Entry], articles: dict,
                     contents: dict[str, str]) -> None:
         # A note's content, with every address made absolute, is the costly part: only for feeds written.
         entries = [self._with_content(entry, articles, contents) for entry in entries]
-        self._write(feed.path, renderer.atom(feed, entries))
+        _write(folder, feed.path, renderer.atom(feed, entries))
         if feed.rss_path:
-            self._write(feed.rss_path, renderer.rss(feed, entries))
+            _write(folder, feed.rss_path, renderer.rss(feed, entries))
 
     def _with_content(self, entry: Entry, articles: dict, contents: dict[str, str]) -> Entry:
         article = articles.get(entry.source)
@@ -129,11 +140,6 @@ class FeedsGenerator(Generator):
             url = self.feed_settings.absolute(article.url)
             contents[entry.source] = absolute_html(article.get_content(self.feed_settings.base_url), url)
         return replace(entry, content=contents[entry.source])
-
-    def _write(self, path: str, data: bytes) -> None:
-        target = Path(self.output_path, path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
 
 
 @dataclass
@@ -147,11 +153,19 @@ class _Feeds:
     contents: dict[str, str] = field(default_factory=dict)  # each note's content for feeds, made once per process
 
     def write(self, writer, feed, entries: list[Entry]) -> None:
-        write = partial(self.generator._write_feed, self.renderer, feed, entries, self.articles, self.contents)
+        # Into the writer's folder: `notes serve` writes an edit into the folder the build was swapped into.
+        write = partial(self.generator._write_feed, writer.output_path, self.renderer, feed, entries, self.articles,
+                        self.contents)
         if hasattr(writer, "later"):
             writer.later(feed.path, write)  # with the pages, on every core (writer.py)
         else:
             write()
+
+
+def _write(folder: str, path: str, data: bytes) -> None:
+    target = Path(folder, path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_file(target, data)
 
 
 def entry_for(article, note: Note | None, settings: FeedSettings, pelican_settings: dict) -> Entry:

@@ -35,6 +35,7 @@ class RenderedHtml:
 
     def __init__(self, markdown: dict, embeds: tuple[str, ...], root: Path | None):
         self._markdown, self._embeds = markdown, embeds
+        self.options = (markdown, embeds)
         self._renderer = Renderer(self._markdown, self._embeds)
         self._fingerprint = cache.fingerprint({"markdown": self._markdown})
         self._path = root / cache.FOLDER / FILE if root else None
@@ -42,6 +43,15 @@ class RenderedHtml:
         self._used: dict[str, str] = {}  # the entries this build used, kept for the next
         self._clean: dict[str, str] = {}  # key -> the sanitised HTML, for this process
         self.rendered = 0
+
+    @classmethod
+    def for_project(cls, project) -> RenderedHtml:
+        """The renderer for `project`: its MARKDOWN settings and [tool.notes.lint] allowed_embeds."""
+        return cls(*cls.options_of(project), project.root)
+
+    @staticmethod
+    def options_of(project) -> tuple[dict, tuple[str, ...]]:
+        return project.settings.get("MARKDOWN", {}), tuple(project.config.section("lint")["allowed_embeds"])
 
     def block(self, text: str) -> str:
         return self._get(BLOCK, text)
