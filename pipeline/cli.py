@@ -766,8 +766,8 @@ def _report(outcome, *, first: bool = False) -> None:
         click.echo(f"pelican: warning: {warning}", err=True)
     fixed = f", {outcome.fixed} fixed" if outcome.fixed else ""
     if not outcome.built:
-        click.echo(f"Not rebuilt: fix the errors above; the preview updates when you save. "
-                   f"Still serving the last good build.", err=True)
+        click.echo("Not rebuilt: fix the errors above; the preview updates when you save. "
+                   "Still serving the last good build.", err=True)
     elif outcome.notes:
         click.echo(f"Updated {', '.join(outcome.notes)}: {plural(outcome.pages, 'page')} and "
                    f"{plural(outcome.feeds, 'feed')} in {outcome.seconds:.1f} s"

@@ -1,8 +1,9 @@
 """Editorial settings under [tool.notes] in pyproject.toml, read through a typed schema.
 
-Each part of notes declares its own table (`[tool.notes.lint]`,
+Each part of notes describes its own table (`[tool.notes.lint]`,
 `[tool.notes.cadence]`, ...) with `section()`: typed options, each with a
-default and a description. Loading checks every key and value and reports
+default and a description; pipeline/tables.py lists every table, and
+`load` reads pyproject.toml against that list. Loading checks every key and value and reports
 *every* problem at once, each naming the file, the line, the key, what was
 expected and what was found. Unknown keys are errors, so a misspelt option
 never silently falls back to its default.
@@ -60,26 +61,21 @@ class Section:
     options: dict[str, Option]
 
 
-SECTIONS: dict[str, Section] = {}
-
-
 def section(name: str, doc: str, *options: Option) -> Section:
-    """Declare the table [tool.notes.<name>]; each name may be declared once."""
-    if name in SECTIONS:
-        raise ValueError(f"config section {name} is declared twice")
-    SECTIONS[name] = Section(name, doc, {o.name: o for o in options})
-    return SECTIONS[name]
+    """Describe the table [tool.notes.<name>] (pipeline/tables.py lists it)."""
+    return Section(name, doc, {o.name: o for o in options})
 
 
 class Config:
     """Loaded settings: `config.section("lint")["select"]`, defaults filled in."""
 
-    def __init__(self, values: dict[str, dict[str, Any]], path: Path | None):
+    def __init__(self, sections: dict[str, Section], values: dict[str, dict[str, Any]], path: Path | None):
+        self._sections = sections
         self._values = values
         self.path = path
 
     def section(self, name: str) -> MappingProxyType:
-        values = dict((o.name, o.default) for o in SECTIONS[name].options.values())
+        values = dict((o.name, o.default) for o in self._sections[name].options.values())
         values.update(self._values.get(name, {}))
         return MappingProxyType(values)
 
@@ -90,11 +86,12 @@ class Config:
         return _Locator(self.path, self.path.read_text(encoding="utf-8")).line(table, key)
 
 
-def load(root: Path) -> Config:
-    """Read [tool.notes] from `root`/pyproject.toml; no file or no table means all defaults."""
+def load(root: Path, tables: tuple[Section, ...]) -> Config:
+    """Read [tool.notes] from `root`/pyproject.toml against `tables`; no file or no table means all defaults."""
+    known = {table.name: table for table in tables}
     path = root / PYPROJECT
     if not path.is_file():
-        return Config({}, None)
+        return Config(known, {}, None)
     text = path.read_text(encoding="utf-8")
     try:
         data = tomllib.loads(text)
@@ -105,13 +102,13 @@ def load(root: Path) -> Config:
     values: dict[str, dict[str, Any]] = {}
     for table, raw in tool.items():
         where = _Locator(path, text)
-        if table not in SECTIONS:
-            problems.append(f"{where.line('tool.notes', table)}: unknown table [tool.notes.{table}]{_hint(table, SECTIONS)}")
+        if table not in known:
+            problems.append(f"{where.line('tool.notes', table)}: unknown table [tool.notes.{table}]{_hint(table, known)}")
             continue
         if not isinstance(raw, dict):
             problems.append(f"{where.line('tool.notes', table)}: [tool.notes.{table}] must be a table")
             continue
-        options = SECTIONS[table].options
+        options = known[table].options
         values[table] = {}
         for key, value in raw.items():
             place = where.line(f"tool.notes.{table}", key)
@@ -129,7 +126,7 @@ def load(root: Path) -> Config:
                     problems.append(f"{where.line('.'.join(['tool.notes', table, *tables]), name)}: {problem.message}")
     if problems:
         raise ConfigError("\n".join(problems))
-    return Config(values, path)
+    return Config(known, values, path)
 
 
 def _hint(name: str, known) -> str:

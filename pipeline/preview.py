@@ -19,8 +19,10 @@ a Pelican plugin besides notes' own, which may change any page.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import tempfile
 import time
 from dataclasses import dataclass, replace
 from datetime import date
@@ -30,6 +32,7 @@ from pathlib import Path
 from pelican.generators import ArticlesGenerator
 
 from pipeline import build, clock, search
+from pipeline.manifest import files_in
 from pipeline.content.frontmatter import DocumentError, read
 from pipeline.content.loader import MARKDOWN_SUFFIXES, display_path
 from pipeline.content.model import Note
@@ -176,15 +179,23 @@ class Preview:
             private.set_content(article, run.html.block(note.body))
             article.reading_minutes = reading_minutes(article.content)  # as post_links.py sets it
             edited.append(article)
-        writer = NotesWriter(str(run.folder), run.settings)
-        run.settings.pop(PENDING)  # rendered here, not when a Pelican run finishes
-        for generator in run.generators:
-            if isinstance(generator, ArticlesGenerator):
-                # Pelican's own call for each article's page, taken for the edited ones only.
-                generator.generate_articles(partial(_only, edited, writer, run.settings["RELATIVE_URLS"]))
-        feeds = sum(generator.write_carrying(writer, {note.source for note in notes})
-                    for generator in run.generators if isinstance(generator, FeedsGenerator))
-        writer.render_all(None)
+        # Written beside the preview, then each file renamed onto its place: Pelican's writer writes every
+        # page empty first, and a reader of the preview must never get an empty or half-written page.
+        scratch = Path(tempfile.mkdtemp(prefix=".notes-edit-", dir=run.folder.parent))
+        try:
+            writer = NotesWriter(str(scratch), run.settings)
+            run.settings.pop(PENDING)  # rendered here, not when a Pelican run finishes
+            for generator in run.generators:
+                if isinstance(generator, ArticlesGenerator):
+                    # Pelican's own call for each article's page, taken for the edited ones only.
+                    generator.generate_articles(partial(_only, edited, writer, run.settings["RELATIVE_URLS"]))
+            feeds = sum(generator.write_carrying(writer, {note.source for note in notes})
+                        for generator in run.generators if isinstance(generator, FeedsGenerator))
+            writer.render_all(None)
+            for name in sorted(files_in(scratch)):
+                os.replace(scratch / name, run.folder / name)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
         sources = {str(note.path) for note in notes}
         shards = [shard for shard in run.context["search_shards"] if shard.sources & sources]
         for shard in shards:

@@ -12,17 +12,17 @@ from functools import cached_property
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pipeline import clock
+from pipeline import clock, tables
 from pipeline import config as notes_config
 from pipeline.cadence import rules as cadence_rules
-from pipeline.cadence.options import CadenceOptions  # declares [tool.notes.cadence]
+from pipeline.cadence.options import CadenceOptions
 from pipeline.content.files import DEFAULT_STATIC_PATHS, static_html_setting
 from pipeline.content.frontmatter import ParsedCache
-from pipeline.email import options as _email_options  # noqa: F401 - declares [tool.notes.email]
+from pipeline.content.layout import Layout
 from pipeline.content.loader import Site, load_site
 from pipeline.errors import ConfigError
 from pipeline.findings import Finding
-from pipeline.lint import policy  # also declares [tool.notes.lint] before config is read
+from pipeline.lint import policy
 from pipeline.cache import FOLDER
 from pipeline.lint.baseline import Baseline
 from pipeline import settings as settings_files
@@ -40,7 +40,8 @@ class Project:
     def site(self) -> Site:
         """Every file of content, read and checked on first use (a cached lint run needs none)."""
         parsed = ParsedCache(self.root / FOLDER / "frontmatter.marshal")
-        site = load_site(self.content_dir, self.settings["TIMEZONE"], parsed, self.static_paths, self.static_html)
+        site = load_site(self.content_dir, self.settings["TIMEZONE"], parsed, self.static_paths, self.static_html,
+                         Layout.of(self.settings))
         parsed.save()
         # Cadence findings join the loader's, so every check (lint, build) reports them through the policy.
         site.findings += cadence_rules.check(site, CadenceOptions.from_config(self.config.section("cadence")))
@@ -86,7 +87,7 @@ def open_project(settings_path: Path, *, for_build: bool = False, today: date | 
         now = clock.resolve(settings, _timezone(settings["TIMEZONE"]), today)
     except ConfigError as err:
         raise ConfigError(f"{settings_path}: {err}") from None
-    return Project(root, settings_path, settings, notes_config.load(root), now)
+    return Project(root, settings_path, settings, tables.load(root), now)
 
 
 def _timezone(name: object) -> ZoneInfo:
@@ -98,7 +99,7 @@ def _timezone(name: object) -> ZoneInfo:
 
 def lint_options(project: Project | None, **overrides) -> dict:
     """[tool.notes.lint] as a plain dict (it goes to worker processes), with command-line overrides."""
-    options = dict(project.config.section("lint") if project else notes_config.load(Path.cwd()).section("lint"))
+    options = dict(project.config.section("lint") if project else tables.load(Path.cwd()).section("lint"))
     options.update({k: v for k, v in overrides.items() if v})
     return options
 

@@ -7,11 +7,14 @@ resolves those paths as Pelican does. Building uses Pelican's own reader.
 
 from __future__ import annotations
 
+import re
 import runpy
 import sys
 import traceback
 from pathlib import Path
 
+from pipeline import site_settings
+from pipeline.feeds import settings as feed_settings
 from pipeline.errors import ConfigError
 from pipeline.language import use_site_language
 
@@ -47,8 +50,23 @@ def load(path: Path, overrides: dict | None = None) -> dict:
     _forget_imported_settings(path)
     with _as_config_errors(path):
         settings = read_settings(str(path), override={"TIMEZONE": timezone, **(overrides or {})})
+    problems = list(dict.fromkeys(site_settings.check(settings) + feed_settings.problems(settings)))
+    if problems:
+        raise ConfigError("\n".join(f"{_place(path, name)}: {problem}" for name, problem in problems))
     use_site_language(settings)  # reading them set the machine's locale; dates are in the site's language
     return settings
+
+
+def _place(path: Path, name: str) -> str:
+    """`path:line` of the last line that sets `name` in the settings file (the one that counts), or `path` (it
+    may come from a file it imports)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return str(path)
+    setting = re.compile(rf"\s*{re.escape(name)}\s*=")
+    found = [number for number, line in enumerate(lines, start=1) if setting.match(line)]
+    return f"{path}:{found[-1]}" if found else str(path)
 
 
 def preview_path(settings_path: Path, chosen: Path | None = None) -> Path:

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from pipeline import config
+from pipeline import tables
 from pipeline.cadence import rules as cadence_rules
 from pipeline.cadence.options import CadenceOptions
 from pipeline.content.loader import load_site
@@ -32,7 +32,7 @@ def check_with(tmp_path, monkeypatch, example=None, cadence_config=""):
     (tmp_path / "pyproject.toml").write_text(f"[tool.notes.cadence]\n{cadence_config}\n")
     monkeypatch.chdir(tmp_path)
     site = load_site(tmp_path / "content")
-    options = CadenceOptions.from_config(config.load(tmp_path).section("cadence"))
+    options = CadenceOptions.from_config(tables.load(tmp_path).section("cadence"))
     return site.findings + cadence_rules.check(site, options)
 
 
@@ -137,12 +137,12 @@ def test_drafts_are_not_checked(tmp_path, monkeypatch):
 def test_levels_are_set_by_the_lint_policy(levels, expected, tmp_path, monkeypatch):
     findings = check_with(tmp_path, monkeypatch, RULES["C103"].must_flag[0])
     (tmp_path / "pyproject.toml").write_text(f"[tool.notes.lint]\n{levels}\n")
-    kept = policy.apply(findings, config.load(tmp_path).section("lint"))
+    kept = policy.apply(findings, tables.load(tmp_path).section("lint"))
     assert [str(f.level) for f in kept] == ([expected] if expected else [])
 
 
 def test_config_defaults(tmp_path):
-    assert CadenceOptions.from_config(config.load(tmp_path).section("cadence")) == CadenceOptions(
+    assert CadenceOptions.from_config(tables.load(tmp_path).section("cadence")) == CadenceOptions(
         grace_days=0, max_post_gap_days=21, quiet=(), freeze=(), require_review=False,
     )
 
@@ -152,7 +152,7 @@ def test_config_reads_freezes_as_toml_dates(tmp_path):
         '[tool.notes.cadence]\ngrace_days = 1\nquiet = ["2026-w52", "2026-08"]\nrequire_review = true\n'
         'freeze = [{from = 2027-04-01, to = 2027-05-07, reason = "pre-election period"}]\n'
     )
-    options = CadenceOptions.from_config(config.load(tmp_path).section("cadence"))
+    options = CadenceOptions.from_config(tables.load(tmp_path).section("cadence"))
     assert (options.grace_days, options.quiet, options.require_review) == (1, ("2026-W52", "2026-08"), True)
     assert [(str(f.start), str(f.end), f.reason) for f in options.freeze] == [("2027-04-01", "2027-05-07", "pre-election period")]
 
@@ -167,7 +167,7 @@ def test_every_config_problem_is_reported_with_its_line(tmp_path):
         "require_review = \"yes\"\n"
     )
     with pytest.raises(ConfigError) as err:
-        config.load(tmp_path)
+        tables.load(tmp_path)
     path = tmp_path / "pyproject.toml"
     assert str(err.value).splitlines() == [
         f"{path}:2: 'grace_days' in [tool.notes.cadence] must be a whole number of days, 0 or more; got -1",
@@ -194,5 +194,5 @@ def test_every_config_problem_is_reported_with_its_line(tmp_path):
 def test_bad_freezes(freeze, got, tmp_path):
     (tmp_path / "pyproject.toml").write_text(f"[tool.notes.cadence]\nfreeze = {freeze}\n")
     with pytest.raises(ConfigError) as err:
-        config.load(tmp_path)
+        tables.load(tmp_path)
     assert str(err.value).endswith(f"; got {got}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from pipeline import config
+from pipeline import tables
 from pipeline.cli import cli
 from pipeline.errors import ConfigError
 from pipeline.findings import Finding, Level
@@ -14,11 +14,11 @@ from pipeline.lint import policy
 
 def load(tmp_path, text):
     (tmp_path / "pyproject.toml").write_text(text)
-    return config.load(tmp_path)
+    return tables.load(tmp_path)
 
 
 def test_no_pyproject_means_defaults(tmp_path):
-    lint = config.load(tmp_path).section("lint")
+    lint = tables.load(tmp_path).section("lint")
     assert (lint["select"], lint["ignore"], lint["levels"]) == ((), (), {})
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.content.aliases import output_file
 from pipeline.content.frontmatter import Document
+from pipeline.content.layout import SITE_FILES, Layout
 from pipeline.content.model import PAGE, POST, WEEKNOTE, Note, slugify
 from pipeline.findings import Finding
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from pipeline.content.loader import Site
 
 
-def check(site: Site) -> list[Finding]:
+def check(site: Site, layout: Layout) -> list[Finding]:
     findings: list[Finding] = []
     for team in site.teams.values():
         findings += _unknown_authors(site, team.members, "members", team.doc)
@@ -41,49 +42,44 @@ def check(site: Site) -> list[Finding]:
         code="M207",
         describe=lambda n, first: f"slug '{n.slug}' is already used by {first.source}; set a different 'slug:'",
     )
-    findings += _alias_clashes(site)
-    findings += _page_clashes(site)
+    findings += _alias_clashes(site, layout)
+    findings += _page_clashes(site, layout)
     findings += _long_names(site)
     return findings
 
 
-# Pages and folders every build writes, as in the contract's site URLs (docs/content.md, docs/site.md).
-_SITE_FILES = frozenset(
-    f"{folder}/index.html" if folder else "index.html"
-    for folder in ("", "teams", "authors", "tags", "categories", "archives", "subscribe", "cadence", "search",
-                   "accessibility", "categories/blog", "categories/weeknotes")
-) | {"404.html", "robots.txt", "sitemap.xml", "feeds.opml", ".notes-manifest.json"}
-SITE_FOLDERS = ("feeds/", "theme/", "pagefind/", "images/", "drafts/")
+# The content contract's folders of the build's own files (feeds/, theme/, pagefind/, images/, drafts/).
+SITE_FOLDERS = Layout.contract().folders()
 
 
-def own_files(site: Site) -> dict[str, str]:
-    """Every file the site writes for its notes, teams and authors, and what it is."""
-    files = {file: f"one of the site's own {'pages' if file.endswith('.html') else 'files'}" for file in _SITE_FILES}
+def own_files(site: Site, layout: Layout | None = None) -> dict[str, str]:
+    """Every file the site writes for its notes, teams and authors, and what it is, where `layout` (the content
+    contract's if None) places them."""
+    layout = layout or Layout.contract()
+    files = dict.fromkeys(layout.site_pages(), "one of the site's own pages")
+    files.update(dict.fromkeys(SITE_FILES, "one of the site's own files"))
     for note in site.notes:
-        if (file := note_file(note)) is not None:
+        if (file := note_file(note, layout)) is not None:
             files[file] = f"the address of {note.source}"
-        for term, folder in [*((tag, "tags") for tag in note.tags), (note.category, "categories")]:
-            if term:
-                files[f"{folder}/{slugify(term)}/index.html"] = f"the page of the {folder[:-1]} '{term}'"
-    for folder, items in (("teams", site.teams), ("authors", site.authors)):
-        files.update({f"{folder}/{slug}/index.html": f"the page of {item.source}" for slug, item in items.items()})
+        for tag in note.tags:
+            files[layout.tag(tag)] = f"the page of the tag '{tag}'"
+        if note.category:
+            files[layout.category(note.category)] = f"the page of the category '{note.category}'"
+    files.update({layout.team(slug): f"the page of {team.source}" for slug, team in site.teams.items()})
+    files.update({layout.profile(slug): f"the page of {author.source}" for slug, author in site.authors.items()})
+    files.pop(None, None)  # a layout the checks cannot fill in (Layout._format)
     return files
 
 
-def note_file(note: Note) -> str | None:
-    """The file of a note's page, as the contract's addresses place it (docs/content.md)."""
-    if note.kind == POST and note.date is not None:
-        return f"{note.date:%Y/%m/%d}/{note.slug}/index.html"
-    if note.kind == WEEKNOTE:
-        return f"weeknotes/{note.team}/{note.week.slug}/index.html"
-    if note.kind == PAGE:
-        return f"{note.slug}/index.html"
-    return None
+def note_file(note: Note, layout: Layout | None = None) -> str | None:
+    """The file of a note's page, as `layout` places it (the content contract's if None)."""
+    return (layout or Layout.contract()).note(note)
 
 
-def _alias_clashes(site: Site) -> list[Finding]:
+def _alias_clashes(site: Site, layout: Layout) -> list[Finding]:
     """An alias must not take the place of a page the site writes, or of another note's alias."""
-    own = own_files(site)
+    own = own_files(site, layout)
+    folders = layout.folders()
     taken: dict[str, str] = {}
     findings = []
     for note in sorted(site.notes, key=lambda n: n.source):
@@ -92,7 +88,7 @@ def _alias_clashes(site: Site) -> list[Finding]:
             # The same file, or a folder where the site writes a file (/robots.txt/ would need robots.txt/index.html).
             clash = next((found for name in (file, *_folders_of(file)) if (found := own.get(name) or taken.get(name))),
                          None)
-            if clash is None and file.startswith(SITE_FOLDERS):
+            if clash is None and file.startswith(folders):
                 clash = f"a file in /{file.split('/')[0]}/, a folder the site writes"
             if clash is None:
                 taken[file] = f"an alias of {note.source}"
@@ -109,10 +105,9 @@ def _folders_of(file: str) -> list[str]:
     return ["/".join(parts[: end + 1]) for end in range(len(parts))]
 
 
-def _page_clashes(site: Site) -> list[Finding]:
+def _page_clashes(site: Site, layout: Layout) -> list[Finding]:
     """A page's address is /<slug>/: never a folder the site writes itself (/tags/, /search/), nor another page's."""
-    reserved = {name.split("/")[0] for name in _SITE_FILES if "/" in name} | {f.rstrip("/") for f in SITE_FOLDERS}
-    reserved |= {"weeknotes"}
+    reserved = layout.site_folders()
     taken: dict[str, str] = {}
     findings = []
     for note in sorted((n for n in site.notes if n.kind == PAGE), key=lambda n: n.source):

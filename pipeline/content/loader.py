@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from pipeline.content import crosscheck, files, schema
 from pipeline.content.frontmatter import Document, DocumentError, ParsedCache, read
+from pipeline.content.layout import Layout
 from pipeline.content.model import PAGE, POST, WEEKNOTE, Author, IsoWeek, Note, Team, slugify
 from pipeline.findings import Finding, has_errors
 
@@ -92,12 +93,15 @@ _CWD: dict = {}
 
 
 def load_site(content_dir: Path, timezone: str = "Europe/London", parsed: ParsedCache | None = None,
-              static_paths: Iterable[str] = files.DEFAULT_STATIC_PATHS, static_html: Iterable[str] = ()) -> Site:
+              static_paths: Iterable[str] = files.DEFAULT_STATIC_PATHS, static_html: Iterable[str] = (),
+              layout: Layout | None = None) -> Site:
     """Read every file under `content_dir` and check it against the contract.
 
     `parsed` answers for files parsed before (frontmatter.ParsedCache).
     `static_paths` (Pelican's STATIC_PATHS) and `static_html` (NOTES_STATIC_HTML)
-    say which other files may be published (pipeline/content/files.py)."""
+    say which other files may be published (pipeline/content/files.py); `layout`
+    says where the site writes its pages (the settings' URL layouts; the content
+    contract's if None)."""
     site = Site(content_dir=content_dir, timezone=ZoneInfo(timezone))
     documents: list[tuple[str, Document]] = []
     found = files.inventory(content_dir, static_paths, static_html, display=display_path)
@@ -126,7 +130,7 @@ def load_site(content_dir: Path, timezone: str = "Europe/London", parsed: Parsed
         if kind not in (AUTHOR, TEAM):
             _add(site, kind, doc, lambda d, values, k=kind: _note(site, k, d, values))
 
-    site.findings += crosscheck.check(site)
+    site.findings += crosscheck.check(site, layout or Layout.contract())
     site.findings.sort()
     return site
 

@@ -95,10 +95,9 @@ def _gist(skipped: Skipped) -> str:
 
 def site_urls(project: Project) -> SiteUrls:
     """This site's address patterns, as Pelican and the notes plugin read them from its settings."""
-    from pipeline.pelican import DEFAULTS  # imports Pelican: importing pays for it, as building does
-    from pipeline.settings import load
+    from pipeline.settings import load  # imports Pelican: importing pays for it, as building does
 
-    return SiteUrls({**DEFAULTS, **load(project.settings_path)})
+    return SiteUrls(load(project.settings_path))  # with notes' defaults filled in (pipeline/site_settings.py)
 
 
 def check_files(settings_path: Path, paths: list[Path]) -> list[Finding]:

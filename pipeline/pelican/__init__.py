@@ -12,9 +12,9 @@ from pathlib import Path
 
 from pelican import signals
 
-from pipeline import config as notes_config
-from pipeline import project as _project  # noqa: F401 - declares every [tool.notes] table
+from pipeline import site_settings, tables
 from pipeline.content.files import static_html_setting
+from pipeline.content.layout import Layout
 from pipeline.content.loader import load_site
 from pipeline.email.options import Signup
 from pipeline.language import use_site_language
@@ -22,28 +22,15 @@ from pipeline.pelican import cadence_pages, feeds, gate, home, post_links, redir
 from pipeline.pelican.compiled import VerifiedBytecodeCache
 from pipeline.pelican.generators import ProfilesGenerator
 
-# Our settings, with the defaults used when pelicanconf.py leaves them out.
-DEFAULTS = {
-    "WEEKNOTE_URL": "weeknotes/{team}/{week}/",
-    "WEEKNOTE_SAVE_AS": "weeknotes/{team}/{week}/index.html",
-    "WEEKNOTE_CATEGORY": "Weeknotes",
-    "TEAM_URL": "teams/{slug}/",
-    "TEAM_SAVE_AS": "teams/{slug}/index.html",
-    "TEAMS_URL": "teams/",
-    "TEAMS_SAVE_AS": "teams/index.html",
-    "PROFILE_SAVE_AS": "authors/{slug}/index.html",
-}
-
-
 def _initialise(pelican) -> None:
     settings = pelican.settings
     use_site_language(settings)  # a plain `pelican` run: Pelican has just set the machine's locale
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
+    site_settings.apply(settings)  # `notes build` has checked them; a plain `pelican` run takes the defaults
     if "NOTES_SITE" not in settings:
         settings["NOTES_SITE"] = load_site(Path(settings["PATH"]), settings["TIMEZONE"],
                                            static_paths=settings["STATIC_PATHS"],
-                                           static_html=static_html_setting(settings.get("NOTES_STATIC_HTML", [])))
+                                           static_html=static_html_setting(settings["NOTES_STATIC_HTML"]),
+                                           layout=Layout.of(settings))
     gate.skip_folder_links(settings)
     # Scheduled notes are held back by the build's one "today" (pipeline/clock.py, the reader), not by
     # Pelican's own comparison with the system clock, which a pinned NOTES_TODAY would contradict.
@@ -52,7 +39,7 @@ def _initialise(pelican) -> None:
     home.without_pelicans_home(settings)
     root = Path(settings["PATH"]).resolve().parent  # the settings file's folder, which Pelican resolves PATH against
     if "NOTES_CONFIG" not in settings:
-        settings["NOTES_CONFIG"] = notes_config.load(root)  # pyproject.toml sits beside the settings file
+        settings["NOTES_CONFIG"] = tables.load(root)  # pyproject.toml sits beside the settings file
     settings["NOTES_EMAIL_SIGNUP"] = Signup.from_config(settings["NOTES_CONFIG"])  # theme/templates/email_signup.html
     if "bytecode_cache" not in settings["JINJA_ENVIRONMENT"]:
         options = settings["JINJA_ENVIRONMENT"]

@@ -29,8 +29,7 @@ from pipeline.cadence.report import Report, build_report
 from pipeline.cadence.teams import TeamReport
 from pipeline.content.loader import Site
 from pipeline.errors import ConfigError
-
-DEFAULTS = {"CADENCE_URL": "cadence/", "CADENCE_SAVE_AS": "cadence/index.html", "NOTES_PUBLIC_CADENCE": FULL}
+from pipeline.site_settings import DEFAULTS
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,7 @@ class CadencePage:
 
 def public_cadence(settings: dict) -> str:
     """NOTES_PUBLIC_CADENCE, checked: a wrong value is reported, never taken for the default."""
-    shows = settings.get("NOTES_PUBLIC_CADENCE", DEFAULTS["NOTES_PUBLIC_CADENCE"])
+    shows = settings.get("NOTES_PUBLIC_CADENCE", DEFAULTS["NOTES_PUBLIC_CADENCE"])  # a plain `pelican` run checks here
     if shows not in PUBLIC_CADENCE:
         raise ConfigError(f"NOTES_PUBLIC_CADENCE in the settings file must be 'full', 'published' or 'off' "
                           f"(how much of each team's cadence the site shows); got {shows!r}")
@@ -120,8 +119,8 @@ class CadenceGenerator(Generator):
             by_name=tuple(sorted(teams.values(), key=lambda t: (t.report.team.name.casefold(), t.report.team.slug))),
             last_post_url=url_for(posts.last) if posts.last else None,
             bunched=tuple(b for b in posts.bunched if b.day <= today),
-            url=self.settings.get("CADENCE_URL", DEFAULTS["CADENCE_URL"]),
-            save_as=self.settings.get("CADENCE_SAVE_AS", DEFAULTS["CADENCE_SAVE_AS"]),
+            url=self.settings["CADENCE_URL"],
+            save_as=self.settings["CADENCE_SAVE_AS"],
             shows=shows,
         )
 

@@ -30,7 +30,7 @@ from pipeline.content.model import Note
 from pipeline.errors import ConfigError
 from pipeline.feeds import settings as feed_settings
 from pipeline.feeds.catalogue import Subject, fill, plan
-from pipeline.feeds.digest import DIGEST, digest_entries
+from pipeline.feeds.digest import digest_entries
 from pipeline.feeds.ids import note_id
 from pipeline.feeds.model import Category, Entry, Link, Person
 from pipeline.feeds.opml import opml
@@ -38,17 +38,12 @@ from pipeline.feeds.render import FeedRenderer
 from pipeline.feeds.settings import FeedSettings
 from pipeline.feeds.text import absolute_html, xml_safe
 from pipeline.pelican.cadence_pages import build_today
-from pipeline.pelican.writer import write_file
 from pipeline.urls import ARTICLE_FIELDS, SiteUrls
 
 logger = logging.getLogger(__name__)
 # A child of Pelican's logger, so that the build reports its warnings with Pelican's (pipeline/build.py).
 email_logger = logging.getLogger("pelican.notes.email")
 
-DEFAULTS = {
-    "SUBSCRIBE_URL": "subscribe/",
-    "SUBSCRIBE_SAVE_AS": "subscribe/index.html",
-}
 # Dates a feed with no entries on a site with no notes at all: a fixed moment, never the clock.
 NOTHING_YET = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
@@ -165,7 +160,7 @@ class _Feeds:
 def _write(folder: str, path: str, data: bytes) -> None:
     target = Path(folder, path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_file(target, data)
+    target.write_bytes(data)
 
 
 def entry_for(article, note: Note | None, settings: FeedSettings, pelican_settings: dict) -> Entry:
@@ -243,15 +238,9 @@ def _check_unique_ids(entries: list[Entry]) -> None:
         raise DuplicateEntryId("; ".join(clashes))
 
 
-def _defaults(pelican) -> None:
-    for key, value in DEFAULTS.items():
-        pelican.settings.setdefault(key, value)
-
-
 def _generators(pelican):
     return FeedsGenerator
 
 
 def register() -> None:
-    signals.initialized.connect(_defaults)
     signals.get_generators.connect(_generators)

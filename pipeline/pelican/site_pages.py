@@ -19,19 +19,6 @@ from pelican.paginator import Paginator
 from pipeline import search
 from pipeline.errors import ConfigError
 
-DEFAULTS = {
-    "SEARCH_URL": "search/",
-    "SEARCH_SAVE_AS": "search/index.html",
-    "ACCESSIBILITY_URL": "accessibility/",
-    "ACCESSIBILITY_SAVE_AS": "accessibility/index.html",
-    "NOT_FOUND_SAVE_AS": "404.html",
-    "NOTES_ACCESSIBILITY_CONTACT": "",  # an email address for accessibility problems
-    "NOTES_ORGANISATION": "",  # the organisation's name in the footer and accessibility statement
-    "NOTES_LOGO_TEXT": "",  # the header's home link; NOTES_ORGANISATION, else SITENAME, if empty
-    "NOTES_ACCESSIBILITY_PREPARED": "",  # the day the accessibility statement was first prepared, like "2026-11-12"
-    "NOTES_ACCESSIBILITY_REVIEWED": "",  # the day it was last reviewed
-}
-
 SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 # (template, URL setting, SAVE_AS setting) of the pages written from a template alone.
@@ -61,9 +48,6 @@ def _day(settings: dict, key: str) -> date | None:
 
 class SitePagesGenerator(Generator):
     def generate_context(self):
-        for key, value in DEFAULTS.items():
-            self.settings.setdefault(key, value)
-            self.context.setdefault(key, self.settings[key])
         self.context["SITE_ADDRESS"] = site_address(self.settings)
         self.context["site_in_sentence"] = in_sentence(self.settings.get("SITENAME", ""))
         self.context["accessibility_dates"] = {

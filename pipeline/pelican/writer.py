@@ -20,13 +20,11 @@ import operator
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from pipeline import atomic
 from pipeline.parallel import fork_shares
 from pipeline.pelican import private
 from pipeline.settings import other_plugins
@@ -48,18 +46,9 @@ class _Page:
         if self.localcontext["localsiteurl"]:
             # What Pelican's writer does before rendering: content links are made relative to this page.
             self.context["localsiteurl"] = self.localcontext["localsiteurl"]
-        write_file(self.path, self.template.render(self.localcontext).encode("utf-8"))
-
-
-def write_file(path: str | os.PathLike, data: bytes) -> None:
-    """Write a page or feed; one that is there already (`notes serve` writing an edit) is replaced whole,
-    so that a reader of the served file never gets half of it."""
-    if os.path.exists(path):
-        atomic.write_whole(Path(path), data)
-        os.chmod(path, 0o644)  # as a new file is made: the web server reads it
-    else:
-        with open(path, "wb") as file:
-            file.write(data)
+        output = self.template.render(self.localcontext)
+        with open(self.path, "w", encoding="utf-8") as page:
+            page.write(output)
 
 
 class _Deferred:
