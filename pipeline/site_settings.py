@@ -9,9 +9,10 @@ naming the settings file, as [tool.notes] problems are reported. The feed
 settings' cross-checks (a domain for entry IDs, feed kinds) stay with the
 feeds (pipeline/feeds/settings.py), which take their defaults from here.
 
-`PELICAN_LAYOUT` holds Pelican's own defaults for the addresses the content
-checks need (pipeline/content/layout.py), which run without importing
-Pelican; tests compare them with Pelican's DEFAULT_CONFIG.
+`PELICAN_DEFAULTS` holds Pelican's own defaults for the settings notes reads
+without importing Pelican: the addresses the content checks need
+(pipeline/content/layout.py) and those `notes email` links to
+(pipeline/urls.py); tests compare them with Pelican's DEFAULT_CONFIG.
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ SETTINGS = (
     _address("ACCESSIBILITY_URL", "accessibility/", "the accessibility statement"),
     _address("ACCESSIBILITY_SAVE_AS", "accessibility/index.html", "where the statement is written"),
     _address("NOT_FOUND_SAVE_AS", "404.html", "the page a web server shows for a missing address"),
+    _address("ARCHIVES_URL", "archives/", "the archives page (Pelican has no default; the theme links it)"),
     Setting("NOTES_ORGANISATION", "", _text, "text", "the organisation in the footer; SITENAME if empty"),
     Setting("NOTES_LOGO_TEXT", "", _text, "text", "the header's home link; NOTES_ORGANISATION, else SITENAME"),
     Setting("NOTES_ACCESSIBILITY_CONTACT", "", _text, "text, an email address", "where to report accessibility problems"),
@@ -108,8 +110,18 @@ SETTINGS = (
 )
 DEFAULTS: Mapping[str, Any] = {setting.name: setting.default for setting in SETTINGS}
 
-# Pelican's own defaults for the addresses the content checks need (see above).
-PELICAN_LAYOUT = {
+# Pelican's own defaults for what notes reads without Pelican (see above).
+PELICAN_DEFAULTS = {
+    "ARTICLE_URL": "{slug}.html",
+    "DEFAULT_LANG": "en",
+    "MARKDOWN": {
+        "extension_configs": {
+            "markdown.extensions.codehilite": {"css_class": "highlight"},
+            "markdown.extensions.extra": {},
+            "markdown.extensions.meta": {},
+        },
+        "output_format": "html5",
+    },
     "ARTICLE_SAVE_AS": "{slug}.html",
     "PAGE_SAVE_AS": "pages/{slug}.html",
     "TAG_SAVE_AS": "tag/{slug}.html",
@@ -124,8 +136,8 @@ PELICAN_LAYOUT = {
 
 
 def with_defaults(settings: Mapping[str, Any]) -> dict:
-    """`settings` with every address Pelican and notes write to, defaults filled in: the content checks' view."""
-    return {**PELICAN_LAYOUT, **DEFAULTS, **settings}
+    """`settings` with Pelican's and notes' defaults filled in, as a build sees them, without Pelican."""
+    return {**PELICAN_DEFAULTS, **DEFAULTS, **settings}
 
 
 def apply(settings: MutableMapping[str, Any]) -> None:

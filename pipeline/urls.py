@@ -3,8 +3,8 @@
 `notes email` links to the same pages as the site but does not run Pelican
 (importing it alone costs a fifth of a second), so it fills in the patterns
 here as Pelican does (`Content.url_format`). Every build checks that this
-gives each note the address Pelican gave it (pipeline/pelican/feeds.py), and
-tests/test_email_digest.py checks these defaults against Pelican's own.
+gives each note the address Pelican gave it (pipeline/pelican/feeds.py); the
+defaults are the settings schema's (pipeline/site_settings.py).
 """
 
 from __future__ import annotations
@@ -15,25 +15,10 @@ from typing import Any
 
 from pipeline.content.model import WEEKNOTE, Note
 from pipeline.errors import ConfigError
+from pipeline.site_settings import with_defaults
 
-# Pelican's defaults for the settings read here (pelican.settings.DEFAULT_CONFIG), and the notes plugin's
-# (pipeline/pelican/__init__.py, feeds.py). ARCHIVES_URL has none in Pelican; the theme links archives/.
-DEFAULTS: dict[str, Any] = {
-    "ARTICLE_URL": "{slug}.html",
-    "DEFAULT_LANG": "en",
-    "MARKDOWN": {
-        "extension_configs": {
-            "markdown.extensions.codehilite": {"css_class": "highlight"},
-            "markdown.extensions.extra": {},
-            "markdown.extensions.meta": {},
-        },
-        "output_format": "html5",
-    },
-    "ARCHIVES_URL": "archives/",
-    "WEEKNOTE_URL": "weeknotes/{team}/{week}/",
-    "TEAM_URL": "teams/{slug}/",
-    "SUBSCRIBE_URL": "subscribe/",
-}
+# Pelican's and notes' defaults (pipeline/site_settings.py), for the settings read here.
+DEFAULTS: Mapping[str, Any] = with_defaults({})
 # What an ARTICLE_URL may use here; Pelican also offers the category and the source path.
 ARTICLE_FIELDS = "{slug}, {date}, {lang} and {author}"
 

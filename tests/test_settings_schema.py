@@ -13,7 +13,7 @@ from tests.conftest import run_in, write
 
 
 def test_pelicans_own_defaults_are_copied_faithfully():
-    assert {name: DEFAULT_CONFIG[name] for name in site_settings.PELICAN_LAYOUT} == site_settings.PELICAN_LAYOUT
+    assert {name: DEFAULT_CONFIG[name] for name in site_settings.PELICAN_DEFAULTS} == site_settings.PELICAN_DEFAULTS
 
 
 def test_the_repositorys_settings_state_only_what_differs_or_what_users_should_see(site):
