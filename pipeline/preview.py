@@ -24,6 +24,8 @@ import re
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
@@ -170,7 +172,10 @@ class Preview:
         return findings, False
 
     def _render(self, notes: list[Note]) -> tuple[int, int]:
-        """Write the edited notes' pages and the feeds that carry them, then index their search bundles."""
+        """Write the edited notes' pages, then the feeds that carry them, then index their search bundles.
+
+        The pages first, each in place as soon as it is written: what the writer is waiting to see.
+        """
         run = self.run
         articles = {article.source_path: article for article in run.context["articles"]}
         edited = []
@@ -179,30 +184,39 @@ class Preview:
             private.set_content(article, run.html.block(note.body))
             article.reading_minutes = reading_minutes(article.content)  # as post_links.py sets it
             edited.append(article)
-        # Written beside the preview, then each file renamed onto its place: Pelican's writer writes every
-        # page empty first, and a reader of the preview must never get an empty or half-written page.
-        scratch = Path(tempfile.mkdtemp(prefix=".notes-edit-", dir=run.folder.parent))
-        try:
-            writer = NotesWriter(str(scratch), run.settings)
-            run.settings.pop(PENDING)  # rendered here, not when a Pelican run finishes
+        with self._writer() as writer:
             for generator in run.generators:
                 if isinstance(generator, ArticlesGenerator):
                     # Pelican's own call for each article's page, taken for the edited ones only.
                     generator.generate_articles(partial(_only, edited, writer, run.settings["RELATIVE_URLS"]))
+        with self._writer() as writer:
             feeds = sum(generator.write_carrying(writer, {note.source for note in notes})
                         for generator in run.generators if isinstance(generator, FeedsGenerator))
+        sources = {str(note.path) for note in notes}
+        shards = [shard for shard in run.context["search_shards"] if shard.sources & sources]
+        for shard in shards:
+            shutil.rmtree(run.folder / shard.folder, ignore_errors=True)
+        search.Indexing(run.folder, shards).wait()
+        return len(edited), feeds
+
+    @contextmanager
+    def _writer(self) -> Iterator[NotesWriter]:
+        """A writer whose pages and feeds, once rendered, are renamed onto their places in the preview.
+
+        They are written beside it first: Pelican's writer writes every page empty before it is rendered,
+        and a reader of the preview must never get an empty or half-written file.
+        """
+        run = self.run
+        scratch = Path(tempfile.mkdtemp(prefix=".notes-edit-", dir=run.folder.parent))
+        try:
+            writer = NotesWriter(str(scratch), run.settings)
+            run.settings.pop(PENDING)  # rendered here, not when a Pelican run finishes
+            yield writer
             writer.render_all(None)
             for name in sorted(files_in(scratch)):
                 os.replace(scratch / name, run.folder / name)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
-        sources = {str(note.path) for note in notes}
-        shards = [shard for shard in run.context["search_shards"] if shard.sources & sources]
-        for shard in shards:
-            shutil.rmtree(run.folder / shard.folder, ignore_errors=True)
-        indexing = search.Indexing(run.folder, shards)
-        indexing.wait()
-        return len(edited), feeds
 
     def _html_for(self, prepared: build.Prepared) -> RenderedHtml | None:
         """The last build's renderer, which holds every text sanitised, while the settings it used stand."""
