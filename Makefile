@@ -69,4 +69,4 @@ budget: setup
 	$(BIN)/python benchmarks/page_budget.py
 
 clean:
-	rm -rf output output.previous .output-build-* $(CSS)
+	rm -rf output output.previous .output-build-* preview .preview-build-* $(CSS)

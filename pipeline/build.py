@@ -107,7 +107,7 @@ class Run:
     """One run of Pelican into a folder: what it was made from and what it wrote.
 
     `notes serve` keeps the last one to re-render an edit without running
-    Pelican again (pipeline/serve.py).
+    Pelican again (pipeline/preview.py).
     """
 
     folder: Path

@@ -10,11 +10,12 @@ ArticlesGenerator and templates; the feeds that carry the note; and its
 search bundle. Nothing else can show a note's text, so the result is the
 very site a whole build makes (tests/test_serve.py compares every byte).
 
-A whole build instead, for: a change while the last one failed; a file that is not a note (a team or author
-file, the theme, the settings, pyproject.toml, a static file); a note added,
-removed or renamed; any change to front matter; a draft, a scheduled note or
-a page; {attach} and {static} links, which move static files; another day;
-a Pelican plugin besides notes' own, which may change any page.
+A whole build instead, for: a change while the last build failed; a file
+that is not a note (a team or author file, the theme, the settings,
+pyproject.toml, a static file); a note added, removed or renamed; any change
+to front matter; a draft, a scheduled note or a page; {attach} and {static}
+links, which move static files; another day; a Pelican plugin besides notes'
+own, which may change any page.
 """
 
 from __future__ import annotations
@@ -59,7 +60,6 @@ class Outcome:
     """What one build or edit did, for the command line to report: only what is new since the last."""
 
     built: bool
-    whole: bool
     seconds: float
     findings: list[Finding]  # not reported before
     fixed: int  # findings reported before that are gone
@@ -83,6 +83,7 @@ class Preview:
     def build(self, progress: Progress | None = None) -> Outcome:
         """A whole build, swapped into the preview folder."""
         started = time.monotonic()
+        self._standing = False  # until it succeeds: a build that fails, however, leaves nothing to edit
         with progress or Silent() as progress:
             prepared = build.prepare(self.settings_path, self.folder, progress, self.today)
             files = prepared.project.site.files_checked
@@ -95,10 +96,12 @@ class Preview:
                                               html=self._html_for(prepared))
             except build.NotBuilt as failed:
                 return self._outcome(started, failed.findings, files, built=False)
+            except OSError as err:
+                raise build.one_line(err, self.folder) from None
             finally:
                 prepared.cancel()
         self.project = prepared.project
-        return self._outcome(started, prepared.findings, files, built=True, whole=True, warnings=self.run.warnings,
+        return self._outcome(started, prepared.findings, files, built=True, warnings=self.run.warnings,
                              pages=self.run.pages, feeds=self.run.feeds)
 
     def update(self, changed: set[Path]) -> Outcome | None:
@@ -224,7 +227,7 @@ class Preview:
         wanted = RenderedHtml.options_of(prepared.project)
         return html if html is not None and html.options == wanted else None
 
-    def _outcome(self, started: float, findings: list[Finding], files: int, *, built: bool, whole: bool = False,
+    def _outcome(self, started: float, findings: list[Finding], files: int, *, built: bool,
                  warnings: tuple[str, ...] = (), **counts) -> Outcome:
         self._standing = built
         new = [f for f in findings if f not in self._shown]
@@ -232,7 +235,7 @@ class Preview:
         self._shown = set(findings)
         fresh = tuple(w for w in dict.fromkeys(warnings) if w not in self._warned)
         self._warned |= set(fresh)
-        return Outcome(built, whole, time.monotonic() - started, new, fixed, fresh, files, **counts)
+        return Outcome(built, time.monotonic() - started, new, fixed, fresh, files, **counts)
 
 
 def _only(articles: list, writer: NotesWriter, relative_urls: bool, name, template, context, **kwargs) -> None:
