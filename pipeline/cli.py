@@ -735,19 +735,23 @@ def serve(port, settings, output, today):
     server = site_serve.bind(folder, port)  # a port in use stops serve before any build
     with site_publish.lock(folder):  # the preview is serve's own while it runs
         preview = Preview(settings, folder, today)
+
+        def update(make, first: bool = False) -> None:
+            try:
+                outcome = make()
+            except NotesError as err:  # a failed build: reported, and the last good one stays up
+                click.echo(f"notes: error: {err}", err=True)
+                return
+            if outcome is not None:
+                _report(outcome, first=first)
+
         with Progress() as progress:
-            _report(preview.build(progress), first=True)
+            update(lambda: preview.build(progress), first=True)
         site_serve.start(server)
         click.echo(f"Serving http://{site_serve.HOST}:{port}/ (press Ctrl-C to stop)")
 
         def changed(paths: set[Path]) -> None:
-            try:
-                outcome = preview.update(paths)
-            except NotesError as err:
-                click.echo(f"notes: error: {err}", err=True)
-                return
-            if outcome is not None:
-                _report(outcome)
+            update(lambda: preview.update(paths))
 
         watched = [Path(config["PATH"]), Path(config["THEME"]), settings, settings.resolve().parent / "pyproject.toml"]
         try:
