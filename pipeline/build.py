@@ -220,10 +220,12 @@ def run_into(prepared: Prepared, folder: Path, progress: Progress, html: Rendere
     _stop_if_checks_failed(prepared)
     indexers: list[search.Indexing] = []
 
+    bundles = search.Bundles(project.root)
+
     def pages_written(writer: NotesWriter) -> None:
         # Pagefind reads the finished HTML: started once every page is written, while the feeds are;
         # with other plugins enabled, once Pelican has finished, since they may change pages until then.
-        indexers.append(search.Indexing(folder, writer.context["search_shards"]))
+        indexers.append(search.Indexing(folder, writer.context["search_shards"], bundles, whole=True))
 
     own = {"OUTPUT_PATH": str(folder), "NOTES_TODAY": project.today.day, "NOTES_SITE": project.site,
            "NOTES_CONFIG": project.config, "NOTES_RENDERED": html, "NOTES_PROGRESS": progress,
@@ -233,7 +235,7 @@ def run_into(prepared: Prepared, folder: Path, progress: Progress, html: Rendere
         progress.stage("Building pages and feeds")
         generators, warnings = _run_pelican(settings)
         if not indexers:  # a plugin of somebody else's: its pages are final only now
-            indexers.append(search.Indexing(folder, generators[0].context["search_shards"]))
+            indexers.append(search.Indexing(folder, generators[0].context["search_shards"], bundles, whole=True))
         _stop_if_checks_failed(prepared)
         progress.stage("Indexing for search and checking links")
         with search.indexing(folder, indexers[0]):

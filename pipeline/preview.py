@@ -199,7 +199,7 @@ class Preview:
         shards = [shard for shard in run.context["search_shards"] if shard.sources & sources]
         for shard in shards:
             shutil.rmtree(run.folder / shard.folder, ignore_errors=True)
-        search.Indexing(run.folder, shards).wait()
+        search.Indexing(run.folder, shards, search.Bundles(self.project.root)).wait()
         return len(edited), feeds
 
     @contextmanager

@@ -12,13 +12,17 @@ Pagefind's memory grows with the pages it indexes (1.8 GB for 10,000 notes in
 one bundle), and a quarter of fifty weekly teams is about 650 pages and 150 MB.
 Bundles are indexed as many at a time as there are cores, and each is put
 in a canonical form once Pagefind has written it (search_canonical.py), so
-that the same pages always give the same bytes. `notes serve`
-indexes again only the bundles of the notes an edit changed; the newest are
-the smallest, and most edits are to recent notes.
+that the same pages always give the same bytes. A bundle is then a pure
+function of its pages, so it is kept in `.notes-cache/search/`, by a hash of
+its pages, and a publish indexes again only the bundles whose pages changed
+(`Bundles`). `notes serve` indexes again only the bundles of the notes an
+edit changed; the newest are the smallest, and most edits are to recent
+notes.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import shutil
@@ -32,6 +36,7 @@ from pathlib import Path
 
 from pagefind_bin import get_executable
 
+from pipeline import cache
 from pipeline.errors import BuildFailed
 from pipeline.parallel import Background, workers
 from pipeline.search_canonical import Unexpected, canonicalise
@@ -73,19 +78,70 @@ def plan(articles: Iterable) -> list[Shard]:
             for name in newest_first]
 
 
+class Bundles:
+    """Search bundles made before, by their pages: `.notes-cache/search/<hash of the pages>.marshal`.
+
+    Each is sealed with a checksum keyed by notes' code and Pagefind's version
+    and checked before use (pipeline/cache.py), like every cache of a build.
+    """
+
+    def __init__(self, root: Path):
+        self.folder = root / cache.FOLDER / "search"  # beside the project's other caches
+        self._key = cache.fingerprint({"cache": "search bundle"})
+        self.used: set[str] = set()
+
+    @staticmethod
+    def name_of(site: Path, shard: Shard) -> str:
+        """A hash of the bundle's pages, their addresses and bytes: all that Pagefind reads."""
+        digest = hashlib.sha256()
+        for page in sorted(shard.pages):
+            digest.update(page.encode() + b"\0" + (site / page).read_bytes() + b"\0")
+        return digest.hexdigest()
+
+    def restore(self, name: str, bundle: Path) -> bool:
+        """Write the bundle kept under `name` into the folder `bundle`; False if there is none."""
+        files = cache.load_entries(self.folder / f"{name}.marshal", self._key)
+        if not files or not all(_inside(relative) for relative in files):
+            return False
+        for relative, data in files.items():
+            (bundle / relative).parent.mkdir(parents=True, exist_ok=True)
+            (bundle / relative).write_bytes(data)
+        self.used.add(name)
+        return True
+
+    def store(self, name: str, bundle: Path) -> None:
+        files = {path.relative_to(bundle).as_posix(): path.read_bytes()
+                 for path in sorted(bundle.rglob("*")) if path.is_file()}
+        cache.save_entries(self.folder / f"{name}.marshal", self._key, files)
+        self.used.add(name)
+
+    def prune(self) -> None:
+        """Forget the bundles this build did not use: the cache holds one site's, not every site's since."""
+        for path in self.folder.glob("*.marshal"):
+            if path.stem not in self.used:
+                path.unlink(missing_ok=True)
+
+
+def _inside(relative: str) -> bool:
+    return not relative.startswith("/") and ".." not in relative.split("/")
+
+
 class Indexing:
     """Pagefind indexing `shards` of a built site, from the moment this is made.
 
     A worker process runs Pagefind for each bundle, as many at a time as there
     are cores, while the build goes on (pipeline/pelican/writer.py starts it
-    once every page is written).
+    once every page is written). A bundle kept in `bundles` is taken from
+    there instead; with `whole`, the shards are every bundle of the site and
+    the others kept there are forgotten.
     """
 
-    def __init__(self, site_folder: Path, shards: list[Shard]):
+    def __init__(self, site_folder: Path, shards: list[Shard], bundles: Bundles | None = None, whole: bool = False):
         self._site = site_folder
         self.indexed = [shard.name for shard in shards]
         build = os.getpid()
-        self._worker = Background(lambda: _index_all(site_folder, shards, build), own_group=True) if shards else None
+        self._worker = Background(lambda: _index_all(site_folder, shards, build, bundles, whole),
+                                  own_group=True) if shards else None
 
     def wait(self) -> None:
         """Wait for every bundle; raise BuildFailed, with Pagefind's words, if one failed."""
@@ -111,7 +167,7 @@ def indexing(site_folder: Path, started: Indexing) -> Iterator[None]:
     started.wait()
 
 
-def _index_all(site: Path, shards: list[Shard], build: int) -> str | None:
+def _index_all(site: Path, shards: list[Shard], build: int, bundles: Bundles | None, whole: bool) -> str | None:
     """Index every shard, a few at a time; the first failure, described, or None.
 
     Run in a process of its own (Indexing), it stops when its parent, the
@@ -122,6 +178,7 @@ def _index_all(site: Path, shards: list[Shard], build: int) -> str | None:
     # (on its disk), with the same paths, so that Pagefind gives every result the page's own URL.
     scratch = Path(tempfile.mkdtemp(prefix=".notes-search-", dir=site.parent))
     running: list = []
+    names: dict[str, str] = {}  # shard -> the name its bundle is kept under
     try:
         # The largest first: two at a time, the small ones fill in while the last large one runs.
         pending, failure = sorted(shards, key=lambda shard: len(shard.pages), reverse=True), None
@@ -129,6 +186,10 @@ def _index_all(site: Path, shards: list[Shard], build: int) -> str | None:
             while pending and len(running) < workers() and failure is None:
                 shard = pending.pop(0)
                 try:
+                    if bundles is not None:
+                        names[shard.name] = bundles.name_of(site, shard)
+                        if bundles.restore(names[shard.name], site / shard.folder):
+                            continue
                     running.append(_start(site, scratch, shard))
                 except OSError as err:  # a page the plan names that was not written: a bug, said plainly
                     failure = f"for {shard.folder}/: {err.strerror}: {err.filename}"
@@ -147,7 +208,12 @@ def _index_all(site: Path, shards: list[Shard], build: int) -> str | None:
                     canonicalise(site / shard.folder)
                 except (Unexpected, ValueError, KeyError, IndexError, TypeError) as err:  # another Pagefind's layout
                     failure = f"(pagefind wrote {shard.folder}/ in a layout notes does not know: {err})"
+                else:
+                    if bundles is not None:
+                        bundles.store(names[shard.name], site / shard.folder)
             messages.close()
+        if bundles is not None and whole and failure is None:
+            bundles.prune()
         return failure
     finally:
         for _, process, messages in running:  # after a failure, or the build's end: not wanted

@@ -16,6 +16,8 @@ import pytest
 
 from pipeline import search
 from pipeline.errors import BuildFailed
+from tests.conftest import make_site, run_in, write
+from tests.test_publish import search_is_complete
 
 NOTE = """<!DOCTYPE html><html lang="en-GB"><head><title>Week 46</title></head><body>
 <main><div data-pagefind-body data-pagefind-filter="kind:Weeknote"><h1>Week 46</h1>
@@ -134,3 +136,20 @@ def test_indexing_stops_when_its_build_is_killed(tmp_path):
         time.sleep(0.01)
     indexed = list((site / search.BUNDLE_FOLDER).glob("*/pagefind-entry.json"))
     assert len(indexed) < 20, f"{len(indexed)} of 40 bundles indexed after the build was killed"
+
+
+def test_a_publish_indexes_again_only_the_bundles_whose_pages_changed(tmp_path):
+    site = make_site(tmp_path / "site")
+    write(site / "content/posts/2026-08-03-summer.md", "---\ntitle: Our summer plans\ndate: 2026-08-03\n"
+          "authors: [jane-doe]\nsummary: Summer.\n---\nWe planned the summer.\n")
+    assert run_in(site, "publish").exit_code == 0
+    kept = {path.name: path.stat().st_mtime_ns for path in (site / ".notes-cache/search").glob("*.marshal")}
+    assert len(kept) == len(list((site / "output/pagefind").iterdir())) == 2  # 2026-q3, and 2026-11
+    note = site / "content/weeknotes/data-platform/2026-W47.md"
+    note.write_text(note.read_text().replace("reporting tables", "billing tables"))
+    assert run_in(site, "publish").exit_code == 0
+    now = {path.name: path.stat().st_mtime_ns for path in (site / ".notes-cache/search").glob("*.marshal")}
+    assert len(now) == 2
+    unchanged = [name for name in now if kept.get(name) == now[name]]
+    assert len(unchanged) == 1  # the summer's bundle, taken from the cache; November's made again, the old one gone
+    assert search_is_complete(site / "output")
