@@ -135,7 +135,7 @@ def site(request, tmp_path_factory):
 
 def _page(root: Path, archive: Archive) -> _Page:
     page = _Page()
-    page.feed((root / "output" / archive.page).read_text(encoding="utf-8"))
+    page.feed((root / "preview" / archive.page).read_text(encoding="utf-8"))
     return page
 
 
@@ -147,7 +147,7 @@ def test_the_note_keeps_its_date_and_every_author_of_its_byline(site):
 
 def test_the_old_address_redirects_to_the_note(site):
     archive, root, _ = site
-    redirect = (root / "output" / archive.old / "index.html").read_text(encoding="utf-8")
+    redirect = (root / "preview" / archive.old / "index.html").read_text(encoding="utf-8")
     target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', redirect)[1]
     assert posixpath.normpath(posixpath.join(archive.old, target)) + "/index.html" == archive.page
 
@@ -157,14 +157,14 @@ def test_images_and_attachments_are_copied_and_the_page_links_to_the_copies(site
     folder = posixpath.dirname(archive.page)
     linked = {posixpath.normpath(posixpath.join(folder, t)).lstrip("/") for t in _page(root, archive).targets}
     for output, source in archive.files.items():
-        assert (root / "output" / output).read_bytes() == (ARCHIVES / archive.name / source).read_bytes()
+        assert (root / "preview" / output).read_bytes() == (ARCHIVES / archive.name / source).read_bytes()
         assert (root / "content" / output).is_file()
     assert set(archive.files) & linked  # at least the note under test links to what was copied for it
 
 
 def test_no_template_tag_reaches_a_page(site):
     archive, root, _ = site
-    for page in (root / "output").rglob("*.html"):
+    for page in (root / "preview").rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert not re.search(r"\{%|\{\{|\{(?:filename|static|attach)\}|\[caption", text), page
 
@@ -173,7 +173,7 @@ def test_the_placeholder_note_came_in_as_a_draft_and_is_not_published(site):
     archive, root, _ = site
     text = (root / "content" / archive.draft).read_text(encoding="utf-8")
     assert "\nstatus: draft\n" in text
-    feed = feedparser.parse((root / "output/feeds/all.atom.xml").read_bytes())
+    feed = feedparser.parse((root / "preview/feeds/all.atom.xml").read_bytes())
     assert archive.title in {entry.title for entry in feed.entries}
     title = re.search(r"^title: (.+)$", text, re.MULTILINE)
     assert not title or title[1].strip("'") not in {entry.title for entry in feed.entries}

@@ -101,6 +101,9 @@ def test_notes_cadence_tells_the_comms_team_everything_whatever_the_site_shows(t
 def test_a_wrong_value_stops_the_build_and_says_what_is_allowed(tmp_path):
     root = _site(tmp_path / "site", "some")
     result = run_in(root, "build")
-    assert result.exit_code == 1
-    assert ("ConfigError: NOTES_PUBLIC_CADENCE in the settings file must be 'full', 'published' or 'off' "
-            "(how much of each team's cadence the site shows); got 'some'") in result.output
+    assert result.exit_code == 2  # a configuration error, found before anything is built
+    line = max(number for number, text in enumerate((root / "pelicanconf.py").read_text().splitlines(), start=1)
+               if text.startswith("NOTES_PUBLIC_CADENCE"))
+    assert result.output.splitlines()[-1] == (
+        f"notes: error: pelicanconf.py:{line}: NOTES_PUBLIC_CADENCE must be 'full', 'published' or 'off' "
+        "(how much of each team's cadence the site shows); got 'some'")
