@@ -179,22 +179,24 @@ def _index_all(site: Path, shards: list[Shard], build: int, bundles: Bundles | N
     scratch = Path(tempfile.mkdtemp(prefix=".notes-search-", dir=site.parent))
     running: list = []
     names: dict[str, str] = {}  # shard -> the name its bundle is kept under
+    # The largest first: two at a time, the small ones fill in while the last large one runs.
+    pending = sorted(shards, key=lambda shard: len(shard.pages), reverse=True)
+
+    def fill() -> str | None:
+        """Start Pagefind for the next shards, one per core (or take their bundles from `bundles`); a failure."""
+        while pending and len(running) < workers():
+            shard = pending.pop(0)
+            try:
+                started = _restore_or_start(site, scratch, shard, bundles, names)
+            except OSError as err:  # a page the plan names that was not written: a bug, said plainly
+                return f"for {shard.folder}/: {err.strerror}: {err.filename}"
+            if started is not None:
+                running.append(started)
+        return None
+
     try:
-        # The largest first: two at a time, the small ones fill in while the last large one runs.
-        pending, failure = sorted(shards, key=lambda shard: len(shard.pages), reverse=True), None
-        while (pending or running) and failure is None:
-            while pending and len(running) < workers() and failure is None:
-                shard = pending.pop(0)
-                try:
-                    if bundles is not None:
-                        names[shard.name] = bundles.name_of(site, shard)
-                        if bundles.restore(names[shard.name], site / shard.folder):
-                            continue
-                    running.append(_start(site, scratch, shard))
-                except OSError as err:  # a page the plan names that was not written: a bug, said plainly
-                    failure = f"for {shard.folder}/: {err.strerror}: {err.filename}"
-            if not running:
-                break
+        failure = fill()
+        while running and failure is None:
             place = _first_done(running, build)
             if place is None:
                 return "(the build was stopped)"
@@ -204,10 +206,11 @@ def _index_all(site: Path, shards: list[Shard], build: int, bundles: Bundles | N
                 detail = messages.read().decode("utf-8", "replace").strip()
                 failure = f"(pagefind exited with {process.returncode} for {shard.folder}/):\n  {detail}"
             else:
+                failure = fill()  # the next Pagefind starts before this bundle is made canonical, which takes a core
                 try:
                     canonicalise(site / shard.folder)
                 except (Unexpected, ValueError, KeyError, IndexError, TypeError) as err:  # another Pagefind's layout
-                    failure = f"(pagefind wrote {shard.folder}/ in a layout notes does not know: {err})"
+                    failure = failure or f"(pagefind wrote {shard.folder}/ in a layout notes does not know: {err})"
                 else:
                     if bundles is not None:
                         bundles.store(names[shard.name], site / shard.folder)
@@ -221,6 +224,15 @@ def _index_all(site: Path, shards: list[Shard], build: int, bundles: Bundles | N
             process.wait()
             messages.close()
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _restore_or_start(site: Path, scratch: Path, shard: Shard, bundles: Bundles | None, names: dict[str, str]):
+    """Take `shard`'s bundle from `bundles` (None), or start Pagefind for it (the running process)."""
+    if bundles is not None:
+        names[shard.name] = bundles.name_of(site, shard)
+        if bundles.restore(names[shard.name], site / shard.folder):
+            return None
+    return _start(site, scratch, shard)
 
 
 def _first_done(running: list, build: int) -> int | None:

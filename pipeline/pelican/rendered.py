@@ -69,7 +69,7 @@ class RenderedHtml:
         results = map_shares(_render_share, list(wanted.values()), self._markdown, self._embeds)
         fresh = 0
         for key, (kind, _, known), (markdown, clean) in zip(wanted, wanted.values(), results, strict=True):
-            self._used[key], self._clean[key] = markdown, clean
+            self._used[key], self._clean[key] = known if markdown is None else markdown, clean
             fresh += known is None
         self.rendered += fresh
         return fresh
@@ -101,9 +101,14 @@ def _render(renderer: Renderer, kind: str, text: str, known: str | None) -> tupl
 
 
 def _render_share(texts: list[tuple[str, str, str | None]], markdown: dict,
-                  embeds: tuple[str, ...]) -> list[tuple[str, str]]:
+                  embeds: tuple[str, ...]) -> list[tuple[str | None, str]]:
+    """What Markdown made of each text (None where it was `known`: it need not travel back) and its clean HTML."""
     renderer = Renderer(markdown, embeds)
-    return [_render(renderer, kind, text, known) for kind, text, known in texts]
+    results = []
+    for kind, text, known in texts:
+        made, clean = _render(renderer, kind, text, known)
+        results.append((None if made is known else made, clean))
+    return results
 
 
 def texts_of(site) -> Iterable[tuple[str, str]]:
