@@ -37,7 +37,8 @@ from pelican.generators import ArticlesGenerator
 from pipeline import build, clock, search
 from pipeline.manifest import files_in
 from pipeline.content.frontmatter import DocumentError, read
-from pipeline.content.loader import MARKDOWN_SUFFIXES, display_path
+from pipeline.content.files import MARKDOWN_SUFFIXES
+from pipeline.content.loader import display_path
 from pipeline.content.model import Note
 from pipeline.findings import Finding, has_errors
 from pipeline.lint import policy

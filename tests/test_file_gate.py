@@ -84,7 +84,7 @@ def test_with_the_file_rules_off_a_build_still_publishes_nothing_unchecked(hosti
     assert result.exit_code == 1, result.output
     problems = [line.strip() for line in result.output.splitlines() if line.startswith("  ")]
     assert problems and all(line.endswith("holds a placeholder Pelican did not fill in") for line in problems), problems
-    assert not (hostile_site / "output").exists()
+    assert not (hostile_site / "preview").exists() and not (hostile_site / "output").exists()
 
 
 def test_a_plain_pelican_run_with_the_plugin_keeps_the_same_gate(hostile_site):
@@ -103,7 +103,7 @@ def test_html_named_in_notes_static_html_is_served_as_it_is(tmp_path):
         settings.write('NOTES_STATIC_HTML = ["images/map.html"]\n')
     result = run_in(site, "build")
     assert result.exit_code == 0, result.output
-    assert (site / "output/images/map.html").read_text(encoding="utf-8") == "<p>Our office</p>\n"
+    assert (site / "preview/images/map.html").read_text(encoding="utf-8") == "<p>Our office</p>\n"
 
 
 def test_notes_static_html_must_be_a_list_of_paths(tmp_path):

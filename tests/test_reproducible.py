@@ -84,7 +84,7 @@ def test_a_build_is_the_same_whatever_the_machine_s_locale(tmp_path):
         write(site / "content/posts/2026-10-15-october.md", "---\ntitle: What we did in October\ndate: 2026-10-15 09:00\n"
               "authors: [jane-doe]\nsummary: A month of work.\n---\nWe moved the archive.\n")
         finish(notes(site, "build", env={"LANG": name, "LC_ALL": name}))
-        trees[name] = files(site / "output")
+        trees[name] = files(site / "preview")
     english, other = trees["C.UTF-8"], trees[OTHER_LOCALE]
     assert "15 October 2026" in english["2026/10/15/what-we-did-in-october/index.html"].decode()
     assert sorted(name for name in english.keys() | other.keys() if english.get(name) != other.get(name)) == []
