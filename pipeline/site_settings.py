@@ -8,6 +8,8 @@ and reports every wrong value, and every unknown NOTES_* name, at once,
 naming the settings file, as [tool.notes] problems are reported. The feed
 settings' cross-checks (a domain for entry IDs, feed kinds) stay with the
 feeds (pipeline/feeds/settings.py), which take their defaults from here.
+`PELICAN_TYPES` checks the type of the Pelican settings notes reads, whose
+defaults stay Pelican's.
 
 `PELICAN_DEFAULTS` holds Pelican's own defaults for the settings notes reads
 without importing Pelican: the addresses the content checks need
@@ -136,6 +138,39 @@ PELICAN_DEFAULTS = {
 }
 
 
+def _pagination(value: Any) -> bool:
+    return value is False or _count(value)
+
+
+def _formats(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str) and (_text(v) or _names(v)) for k, v in value.items())
+
+
+def _layout(value: Any) -> bool:
+    return value is False or value is None or isinstance(value, str)  # Pelican writes nothing for an empty one
+
+
+# Pelican's own settings that notes' build and templates read, with the type they need. Pelican fills in its
+# defaults and never checks a type: DEFAULT_DATE_FORMAT = 5 failed deep in a template, exit 1, naming a note.
+PELICAN_TYPES: tuple[tuple[str, Callable[[Any], bool], str], ...] = (
+    ("SITENAME", _text, "text"),
+    ("SITEURL", _text, "text, like 'https://blog.example.gov.uk', or empty"),
+    ("FEED_DOMAIN", _text_or_none, "text, like 'https://blog.example.gov.uk', or None"),
+    ("TIMEZONE", _text, "a time zone name like 'Europe/London'"),
+    ("DEFAULT_LANG", _text, "a language tag like 'en-GB'"),
+    ("DEFAULT_DATE_FORMAT", _text, "a strftime format like '%-d %B %Y'"),
+    ("DATE_FORMATS", _formats, "a dict of language tags to strftime formats"),
+    ("DEFAULT_PAGINATION", _pagination, "a whole number of notes a page, 1 or more, or False"),
+    ("PAGINATED_TEMPLATES", lambda value: isinstance(value, dict), "a dict of template names to numbers or None"),
+    ("RELATIVE_URLS", _flag, "True or False"),
+    ("STATIC_PATHS", _names, "a list of folders under content/ like ['images']"),
+    ("DIRECT_TEMPLATES", _names, "a list of template names like ['index', 'tags']"),
+    ("MARKDOWN", lambda value: isinstance(value, dict), "a dict of Python-Markdown settings"),
+    *((f"{kind}_{part}", _layout, "text, like '{slug}/index.html', or empty")
+      for kind in ("ARTICLE", "PAGE", "TAG", "CATEGORY", "AUTHOR", "DRAFT") for part in ("URL", "SAVE_AS")),
+)
+
+
 def with_defaults(settings: Mapping[str, Any]) -> dict:
     """`settings` with Pelican's and notes' defaults filled in, as a build sees them, without Pelican."""
     return {**PELICAN_DEFAULTS, **DEFAULTS, **settings}
@@ -148,12 +183,16 @@ def apply(settings: MutableMapping[str, Any]) -> None:
 
 
 def check(settings: MutableMapping[str, Any]) -> list[tuple[str, str]]:
-    """Fill in the defaults and return every problem, by setting: a wrong type, or an unknown NOTES_* name."""
+    """Fill in the defaults and return every problem, by setting: a wrong type of notes' settings or of the
+    Pelican settings notes reads (PELICAN_TYPES), or an unknown NOTES_* name."""
     problems = []
     for setting in SETTINGS:
         value = settings.setdefault(setting.name, setting.default)
         if not setting.fits(value):
             problems.append((setting.name, f"{setting.name} must be {setting.expected}; got {value!r}"))
+    for name, fits, expected in PELICAN_TYPES:
+        if name in settings and not fits(settings[name]):
+            problems.append((name, f"{name} must be {expected}; got {settings[name]!r}"))
     known = {setting.name for setting in SETTINGS} | BUILD_OWN
     for name in sorted(settings):
         if name.startswith(PREFIX) and name not in known:

@@ -56,3 +56,13 @@ def test_aliases_are_checked_against_the_sites_own_url_layouts(tmp_path, monkeyp
     clashes = [f.message for f in load_site(content, layout=gds).findings if f.code == "M209"]
     assert clashes == ["alias '/2026/11/20/plans/' would replace the address of content/posts/2026-11-20-plans.md; "
                        "remove it from 'aliases'"]
+
+
+def test_the_pelican_settings_notes_reads_are_checked_by_type_and_pelicans_defaults_pass():
+    from copy import deepcopy
+
+    assert [name for name, _ in site_settings.check(deepcopy(DEFAULT_CONFIG))] == []
+    settings = {**deepcopy(DEFAULT_CONFIG), "DEFAULT_PAGINATION": "10", "STATIC_PATHS": "images",
+                "ARTICLE_SAVE_AS": ["x"], "DEFAULT_DATE_FORMAT": 5}
+    assert [name for name, _ in site_settings.check(settings)] == [
+        "DEFAULT_DATE_FORMAT", "DEFAULT_PAGINATION", "STATIC_PATHS", "ARTICLE_SAVE_AS"]
