@@ -22,7 +22,7 @@ site as tests/bad_input/ (`files`, `encoded`, `generate`, `symlinks`,
                  command = [...] (any notes command; its output is not checked)
                  or flip = "path" (one byte in the middle of that file, from
                  the site's root, is inverted: a damaged cache; a pattern
-                 like ".notes-cache/jinja-*/*" flips the first file it matches)
+                 like ".notes-cache/jinja/*" flips the first file it matches)
     absent       paths, from the site's root, that must not exist afterwards:
                  what the site must never publish
     env          more environment for every command, like {LANG = "de_DE.UTF-8"}
