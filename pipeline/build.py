@@ -172,7 +172,7 @@ def render(prepared: Prepared, progress: Progress | None = None, *, keep_previou
         with publish.lock(prepared.output):
             run = replace_site(prepared, progress or Silent(), keep_previous=keep_previous)
     except OSError as err:
-        raise one_line(err, prepared.output) from None
+        raise publish.one_line(err, prepared.output) from None
     finally:
         prepared.cancel()  # a build that failed on its own no longer needs the checks' result
     return Built(prepared.output, run.pages, time.monotonic() - started, run.warnings, run.feeds)
@@ -199,13 +199,6 @@ def replace_site(prepared: Prepared, progress: Progress, *, keep_previous: bool,
     run.html.save()
     progress.done()
     return run
-
-
-def one_line(err: OSError, output: Path) -> NotesError:
-    """A read-only or full disk, or a folder we may not write: the user's to fix, so one line, no traceback."""
-    if os.environ.get("NOTES_DEBUG"):
-        raise err
-    return BuildFailed(f"cannot write the site beside {output}: {err.strerror or err}; the site was not changed")
 
 
 def run_into(prepared: Prepared, folder: Path, progress: Progress, html: RenderedHtml | None = None) -> Run:
@@ -276,8 +269,8 @@ def _run_pelican(settings: dict) -> tuple[list, tuple[str, ...]]:
     try:
         Pelican(settings).run()
     except Exception as err:  # noqa: BLE001 - any failure inside Pelican fails the build, and is reported
-        if os.environ.get("NOTES_DEBUG"):
-            raise
+        if os.environ.get("NOTES_DEBUG") or (isinstance(err, OSError) and err.errno in publish.UNWRITABLE):
+            raise  # a disk that cannot take the site: one line naming the file (publish.one_line)
         log.errors.append(f"{type(err).__name__}: {err}")
     finally:
         signals.all_generators_finalized.disconnect(keep)

@@ -36,7 +36,7 @@ EXIT_CODES = """\b
 Exit codes:
   0  success
   1  the content has errors, or the build failed
-  2  bad usage or configuration, or unreadable input
+  2  bad usage or configuration, unreadable input, or a disk notes cannot write
 """
 
 
@@ -569,7 +569,10 @@ def publish(output, rollback, today):
         from pipeline.settings import read as read_settings
 
         target = (output or Path(read_settings(PRODUCTION)["OUTPUT_PATH"])).resolve()
-        site_publish.rollback(target)
+        try:
+            site_publish.rollback(target)
+        except OSError as err:  # a read-only folder: one line, and the sites are where they were
+            raise site_publish.one_line(err, target) from None
         click.echo(f"Rolled back: {display_path(target)}/ is the previous site again; "
                    f"run 'notes publish --rollback' again to undo.")
         return

@@ -12,7 +12,8 @@ class ExitCode(enum.IntEnum):
     #: The content has errors (lint or metadata errors, overdue teams with
     #: --strict), or the build failed.
     CONTENT = 1
-    #: Bad usage, bad configuration, or input that cannot be read.
+    #: Bad usage, bad configuration, input that cannot be read, or a folder
+    #: that cannot be written (read-only, full).
     USAGE = 2
 
 
@@ -28,3 +29,9 @@ class ConfigError(NotesError):
 
 class BuildFailed(NotesError):
     exit_code = ExitCode.CONTENT
+
+
+class CannotWrite(NotesError):
+    """A read-only or full disk, or a folder notes may not write: the machine's to fix, not the content's."""
+
+    exit_code = ExitCode.USAGE

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from pelican.generators import ArticlesGenerator
 
-from pipeline import build, clock, search
+from pipeline import build, clock, publish, search
 from pipeline.manifest import files_in
 from pipeline.content.frontmatter import DocumentError, read
 from pipeline.content.files import MARKDOWN_SUFFIXES
@@ -98,7 +98,7 @@ class Preview:
             except build.NotBuilt as failed:
                 return self._outcome(started, failed.findings, files, built=False)
             except OSError as err:
-                raise build.one_line(err, self.folder) from None
+                raise publish.one_line(err, self.folder) from None
             finally:
                 prepared.cancel()
         self.project = prepared.project

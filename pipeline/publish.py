@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from pipeline.errors import ExitCode, NotesError
+from pipeline.errors import CannotWrite, ExitCode, NotesError
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,18 @@ class Busy(NotesError):
 
 class NothingToRollBack(NotesError):
     exit_code = ExitCode.USAGE
+
+
+# What a disk says when it cannot take a file: full, read-only, or not ours to write.
+UNWRITABLE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM})
+
+
+def one_line(err: OSError, output: Path) -> NotesError:
+    """A read-only or full disk, or a folder we may not write: the user's to fix, so one line, no traceback."""
+    if os.environ.get("NOTES_DEBUG"):
+        raise err
+    where = err.filename or f"the site beside {output}"
+    return CannotWrite(f"cannot write {where}: {err.strerror or err}; the site was not changed")
 
 
 def previous_of(output: Path) -> Path:

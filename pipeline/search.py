@@ -119,7 +119,10 @@ class Bundles:
         """Forget the bundles this build did not use: the cache holds one site's, not every site's since."""
         for path in self.folder.glob("*.marshal"):
             if path.stem not in self.used:
-                path.unlink(missing_ok=True)
+                try:
+                    path.unlink(missing_ok=True)
+                except OSError:  # a read-only cache, as cache.save allows: it only holds more than it needs
+                    pass
 
 
 def _inside(relative: str) -> bool:

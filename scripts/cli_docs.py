@@ -17,7 +17,7 @@ those texts by `make docs`). Run `notes` from the folder that holds
 `pelicanconf.py`; `python -m pipeline` works the same.
 
 Exit codes: `0` success; `1` the content has errors, or the build failed;
-`2` bad usage or configuration, or unreadable input.
+`2` bad usage or configuration, unreadable input, or a disk notes cannot write (full, read-only).
 """
 
 

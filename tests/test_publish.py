@@ -285,7 +285,7 @@ def test_a_full_disk_is_one_clear_line_and_changes_nothing(site, monkeypatch):
 
     monkeypatch.setattr(publish, "new_staging", full_disk)
     result = run_in(site, "publish")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.output.splitlines()[-1] == (
         f"notes: error: cannot write the site beside {site.resolve() / 'output'}: No space left on device; "
         "the site was not changed"
