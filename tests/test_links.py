@@ -52,12 +52,12 @@ def test_placeholders_and_relative_links_resolve_in_pages_and_feeds(site):
     write(site / "content/images/sam-lee.jpg", b"\xff\xd8\xff\xe0 a JPEG")
     result = run_in(site, "build")
     assert result.exit_code == 0, result.output
-    page = (site / "output/2026/11/25/our-plan/index.html").read_text()
+    page = (site / "preview/2026/11/25/our-plan/index.html").read_text()
     # notes build makes a preview with relative addresses (RELATIVE_URLS); the self-check found each one's file.
     assert 'href="../../../../2026/11/20/why-we-publish-our-roadmap-in-the-open/"' in page
     assert 'src="../../../../images/sam-lee.jpg"' in page
     assert "{filename}" not in page and "{static}" not in page
-    feed = (site / "output/feeds/all.atom.xml").read_text()
+    feed = (site / "preview/feeds/all.atom.xml").read_text()
     assert "{filename}" not in feed and "{static}" not in feed
     entry = next(e for e in feedparser.parse(feed).entries if e.title == "Our plan")
     assert "/2026/11/20/why-we-publish-our-roadmap-in-the-open/" in entry.content[0].value
