@@ -138,3 +138,12 @@ def test_links_external_fetches_each_address_once_and_names_every_note_that_link
         f"content/posts/2026-11-26-again.md:8:8: L102 link '{web}/gone' answered 404 Not Found (error)",
         "Checked 12 files: 3 errors in 2 files.",
     ]
+
+
+def test_addresses_follow_the_sites_own_layout(site):
+    with (site / "pelicanconf.py").open("a", encoding="utf-8") as settings:
+        settings.write('\nTEAM_URL = "people/{slug}/"\nTEAM_SAVE_AS = "people/{slug}/index.html"\n')
+    write(site / "content" / PLAN, _plan("Ask [the data platform team](/people/data-platform/), not [the old team page](/teams/data-platform/)."))
+    result = run_in(site, "lint")
+    assert [line.split(" ", 2)[2] for line in result.output.splitlines()[:-1]] == [
+        "link '/teams/data-platform/' leads to no page or file on the site: did you mean '/people/data-platform/'? (error)"]

@@ -28,6 +28,7 @@ from urllib.parse import unquote, urlsplit
 
 from pipeline.content.aliases import output_file
 from pipeline.content.crosscheck import SITE_FOLDERS, note_file, own_files
+from pipeline.content.layout import Layout
 from pipeline.content.model import slugify
 from pipeline.findings import Example, Finding, Level, Rule
 
@@ -107,11 +108,13 @@ class _Addresses:
         return _Closest([*self.sources, *self.static])
 
 
-def check(site: Site, written: dict[str, list[Written]], today: Today) -> list[Finding]:
-    """L101 for every link and image in `written` (by the item's source name) that leads nowhere."""
+def check(site: Site, written: dict[str, list[Written]], today: Today, layout: Layout | None = None) -> list[Finding]:
+    """L101 for every link and image in `written` (by the item's source name) that leads nowhere, where `layout`
+    (the settings', else the content contract's) places the site's pages."""
+    layout = layout or Layout.contract()
     root = os.path.abspath(site.content_dir) + os.sep
-    items = list(_items(site, today, root))
-    addresses = _addresses(site, items, root)
+    items = list(_items(site, today, root, layout))
+    addresses = _addresses(site, items, root, layout)
     findings = []
     for item, source, page, published in items:
         folder = posixpath.dirname(source)
@@ -122,18 +125,18 @@ def check(site: Site, written: dict[str, list[Written]], today: Today) -> list[F
     return findings
 
 
-def _items(site: Site, today: Today, root: str):
+def _items(site: Site, today: Today, root: str, layout: Layout):
     """Every file whose text is a page: (item, its path in content/, its page's file, readers see it now)."""
     for note in site.notes:
         published = note.status == "published" and not today.holds_back(note.date, site.timezone)
-        yield note, _relative(note.path, root), note_file(note), published
-    for folder, items in (("teams", site.teams), ("authors", site.authors)):
+        yield note, _relative(note.path, root), note_file(note, layout), published
+    for page_of, items in ((layout.team, site.teams), (layout.profile, site.authors)):
         for slug, item in items.items():
-            yield item, _relative(item.doc.path, root), f"{folder}/{slug}/index.html", True
+            yield item, _relative(item.doc.path, root), page_of(slug), True
 
 
-def _addresses(site: Site, items: list, root: str) -> _Addresses:
-    pages = own_files(site)
+def _addresses(site: Site, items: list, root: str, layout: Layout) -> _Addresses:
+    pages = own_files(site, layout)
     unseen = {}
     for item, _, file, published in items:
         if file and not published:

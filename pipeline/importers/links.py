@@ -110,6 +110,7 @@ def rewrite(body: str, origin: Path | None, site: SourceSite | None, files: File
 
     # A link whose target went keeps its text; an image whose file went, or an HTML one, goes with it.
     body = outside_code(body, change)
+    body = re.sub(r"^!\[[^\]\n]*\]\(\)[ \t]*\n(?:[ \t]*\n)?", "", body, flags=re.MULTILINE)  # with its blank line
     body = re.sub(r"!\[[^\]\n]*\]\(\)|<img\b[^>]*\bsrc\s*=\s*(?:\"\"|'')[^>]*>", "", body, flags=re.IGNORECASE)
     result.body = re.sub(r"\[([^\]\n]*)\]\(\)", r"\1", body)
     return result

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from pipeline.content.frontmatter import MAX_BYTES, DocumentError, read_bytes, within_limit
 from pipeline.content.files import MARKDOWN_SUFFIXES, inventory
 from pipeline.content import links
+from pipeline.content.layout import Layout
 from pipeline.content.loader import Site, display_path
 from pipeline.findings import Finding
 from pipeline.lint.cache import Cache
@@ -212,7 +213,7 @@ def findings_for(project, targets: list[Target], options: dict, run: LintRun, *,
     lint_targets(targets, options, project.root if project else None, run, want_stats=want_stats, cache=cache,
                  jobs=jobs)
     if project is not None:  # links resolve against the whole site, so they are checked after every file is read
-        findings += links.check(project.site, run.written, project.today)
+        findings += links.check(project.site, run.written, project.today, Layout.of(project.settings))
     return sorted(policy.apply(findings + run.findings, options))
 
 
