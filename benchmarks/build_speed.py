@@ -70,7 +70,7 @@ SENTENCES = [
     "The supplier sent the new {thing} late, which held up our testing for a week.",
     "Staff at {place} now use the {thing} every day, and {n} of them sent us ideas.",
     "You can read [the service standard](https://www.gov.uk/service-manual/service-standard) for the reasons.",
-    "We wrote about this in [our roadmap post](/2026/01/09/our-roadmap/) earlier in the year.",
+    "Every team has [a page of its own](/teams/) with all its weeknotes.",
 ]
 CODE = ["```sh\nmake test\nnotes lint content/\n```", "```python\nfor case in cases:\n    review(case)\n```",
         "```yaml\nteam: data-platform\ncadence: weekly\n```"]

@@ -233,7 +233,11 @@ def run_into(prepared: Prepared, folder: Path, progress: Progress, html: Rendere
         progress.stage("Indexing for search and checking links")
         with search.indexing(folder, indexers[0]):
             files = manifest.files_in(folder, but=search.BUNDLE_FOLDER)  # Pagefind is still writing its own
-            selfcheck.check_site(folder, prepared.settings.get("SITEURL", ""), files)
+            try:
+                selfcheck.check_site(folder, prepared.settings.get("SITEURL", ""), files)
+            except BuildFailed:
+                _stop_if_checks_failed(prepared, wait=True)  # a writer's broken link: the checks name its line
+                raise
         if not prepared.checked:
             progress.stage("Finishing the checks")
         _stop_if_checks_failed(prepared, wait=True)

@@ -69,21 +69,21 @@ def _broken_links(site: Path, files: set[str], site_url: str, pages: list[Path],
     # Most links (the header, the footer) repeat on every page: each is read once, and resolved once a folder.
     paths: dict[str, str | None] = {}
     resolved: dict[tuple[str, str], bool] = {}
-    problems = []
-    for file in [*pages, *feeds]:
+    problems: dict[str, None] = {}  # each once, in the order found: a page may hold the same link many times
+    for file, feed in [*((page, False) for page in pages), *((feed, True) for feed in feeds)]:
         folder = posixpath.dirname("/" + file.relative_to(site).as_posix())
         text = file.read_text(encoding="utf-8", errors="replace")
         # A feed carries its entries' HTML escaped once (<content type="html">): unescaped, it reads as a page.
-        for link in page_links(html.unescape(text) if file in feeds else text):
+        for link in page_links(html.unescape(text) if feed else text):
             found = resolved.get((folder, link))
             if found is None:
                 path = paths[link] if link in paths else paths.setdefault(link, _site_path(link, site_url))
                 found = resolved[folder, link] = path is None or _exists(files, posixpath.join(folder, path))
             if PLACEHOLDER.search(link):
-                problems.append(f"{file.relative_to(site)}: link to {link} holds a placeholder Pelican did not fill in")
+                problems[f"{file.relative_to(site)}: link to {link} holds a placeholder Pelican did not fill in"] = None
             elif not found:
-                problems.append(f"{file.relative_to(site)}: link to {link} finds no file")
-    return problems
+                problems[f"{file.relative_to(site)}: link to {link} finds no file"] = None
+    return list(problems)
 
 
 def _site_path(link: str, site_url: str) -> str | None:
