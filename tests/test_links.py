@@ -147,3 +147,11 @@ def test_addresses_follow_the_sites_own_layout(site):
     result = run_in(site, "lint")
     assert [line.split(" ", 2)[2] for line in result.output.splitlines()[:-1]] == [
         "link '/teams/data-platform/' leads to no page or file on the site: did you mean '/people/data-platform/'? (error)"]
+
+
+def test_a_tag_page_only_a_draft_names_does_not_exist(site):
+    write(site / "content/posts/2026-11-10-later.md",
+          _plan("Soon.", "draft", "2026-11-10").replace("Our plan", "Later").replace("status:", "tags: [hiring]\nstatus:"))
+    write(site / "content" / PLAN, _plan("See [every post about hiring](/tags/hiring/)."))
+    result = run_in(site, "lint")
+    assert "L101 link '/tags/hiring/' leads to no page or file on the site" in result.output

@@ -142,11 +142,23 @@ def _addresses(site: Site, items: list, root: str, layout: Layout) -> _Addresses
         if file and not published:
             unseen[file] = item
             pages.pop(file, None)
+    # Tag and category pages are made from the notes readers see: one that only drafts or scheduled notes name
+    # does not exist (a draft's preview linking to it would fail the self-check too).
+    seen = {id(item) for item, _, _, published in items if published}
+    hidden = _term_pages([n for n in site.notes if id(n) not in seen], layout)
+    for page in hidden - _term_pages([n for n in site.notes if id(n) in seen], layout):
+        pages.pop(page, None)
     for note in site.notes:
         pages.update(dict.fromkeys((output_file(alias) for alias in note.aliases), f"an alias of {note.source}"))
     sources = {source: file for _, source, file, _ in items}
     static = frozenset(_relative(path, root) for path in site.static_files)
     return _Addresses(pages, unseen, sources, static)
+
+
+def _term_pages(notes: list, layout: Layout) -> set[str]:
+    return {page for note in notes
+            for page in (*(layout.tag(tag) for tag in note.tags), note.category and layout.category(note.category))
+            if page}
 
 
 def may_lead_inside(target: str) -> bool:
@@ -168,7 +180,7 @@ def _problem(target: str, page: str | None, folder: str, published: bool, site: 
             return f"is a Markdown file, which the site does not serve: write '{{filename}}/{source}'"
         return f"is a Markdown file, which the site does not serve{_suggest(source, site.closest_source, '{filename}/')}"
     base = posixpath.dirname(page) if page else ""
-    file = path[1:] if path.startswith("/") else _join(base, path)
+    file = _join("" if path.startswith("/") else base, path.lstrip("/"))
     if file is None:
         return "leads outside the site"
     for candidate in (file, posixpath.join(file, "index.html")):
@@ -189,6 +201,7 @@ def _placeholder_problem(what: str, rest: str, folder: str, published: bool, sit
         return (f"uses {{{what}}}, which Pelican does not know: "
                 f"use {{filename}} for a note or {{static}} for a file in content/")
     path = unquote(urlsplit(rest).path)
+
     def exists(name: str) -> bool:  # {filename} finds a static file too, as Pelican does (with a warning)
         return name in site.static or (what == "filename" and name in site.sources)
 
