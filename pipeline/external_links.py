@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pipeline.findings import Example, Finding, Level, Rule
 
 WORKERS = 8  # at once: enough to hide the network's wait, few enough not to look like an attack on one host
-USER_AGENT = "notes-link-checker (https://github.com/; checks links from a blog to the pages it cites)"
+USER_AGENT = "notes-link-checker (checks the links a blog cites, once each, on request)"
 # Some servers refuse HEAD, or answer it wrongly: GET is asked before calling a link broken.
 RETRY_WITH_GET = {403, 404, 405, 501}
 
