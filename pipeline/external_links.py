@@ -54,8 +54,7 @@ def collect(targets: Iterable) -> dict[str, list[Place]]:
     found: dict[str, list[Place]] = defaultdict(list)
     for target in targets:
         parsed = parse(target.text, target.doc.body_offset if target.doc else 0)
-        for address, start in [*((link.target, link.start) for link in parsed.links),
-                               *((image.src, image.start) for image in parsed.images)]:
+        for _, address, start in parsed.addresses():
             address = address.strip()
             if address.lower().startswith(("http://", "https://")):
                 found[address].append(Place(target.source, *parsed.position(start)))

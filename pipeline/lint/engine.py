@@ -101,9 +101,7 @@ def lint_and_links(target: Target, options: dict) -> tuple[list[Finding], list[W
                 findings.append(Finding(target.source, line, col, code, hit.message, check.rule.level,
                                         target.text[hit.start : hit.end][:EXCERPT]))
     written = [(kind, address, *prose.position(start))
-               for kind, address, start in [*(("link", link.target, link.start) for link in prose.links),
-                                             *(("image", image.src, image.start) for image in prose.images)]
-               if may_lead_inside(address)]
+               for kind, address, start in prose.parse.addresses() if may_lead_inside(address)]
     return sorted(findings), sorted(written, key=lambda w: w[2:])
 
 

@@ -110,6 +110,11 @@ class Parse:
         line = bisect_right(self.line_starts, offset)
         return line, offset - self.line_starts[line - 1] + 1
 
+    def addresses(self) -> list[tuple[str, str, int]]:
+        """Every link's and image's target: ("link" or "image", the target as written, where it starts)."""
+        return [*(("link", link.target, link.start) for link in self.links),
+                *(("image", image.src, image.start) for image in self.images)]
+
     def in_code(self, offset: int) -> bool:
         return inside(self.code, offset)
 
